@@ -1,0 +1,24 @@
+package kr.ieum;
+
+import io.micronaut.runtime.Micronaut;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import kr.ieum.content.ContentCommand;
+import kr.ieum.platform.DatabaseBootstrap;
+import kr.ieum.platform.Secrets;
+
+/** Entry point: {@code java -jar ieum-bot.jar} runs the service; {@code ... content validate} checks content/. */
+public final class Application {
+    private Application() {}
+
+    public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("content")) {
+            System.exit(ContentCommand.run(args));
+        }
+        Path dataDir = Path.of(System.getenv().getOrDefault("IEUM_DATA_DIR", "data"));
+        Map<String, Object> properties = new HashMap<>(DatabaseBootstrap.properties(System.getenv(), dataDir.resolve("postgres"), false));
+        properties.put("ieum.master-key", Secrets.masterKey(System.getenv(), dataDir));
+        Micronaut.build(args).mainClass(Application.class).properties(properties).banner(false).start();
+    }
+}

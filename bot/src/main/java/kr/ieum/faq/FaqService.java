@@ -1,0 +1,135 @@
+package kr.ieum.faq;
+
+import io.micronaut.context.annotation.Context;
+import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import kr.ieum.content.ContentPublished;
+import kr.ieum.content.ContentService;
+import kr.ieum.content.Localization;
+import kr.ieum.content.Topic;
+import kr.ieum.faq.index.FaqIndex;
+import kr.ieum.faq.index.TopicHit;
+import kr.ieum.i18n.LocaleRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers residents' questions from the knowledge base, and only from it: a confident answer, a "did you mean"
+ * with two or three topics, or an honest "I don't know". Searches the reader's locale first, then its fallback
+ * chain (kk → ru → en) for topics the reader's locale lacks.
+ */
+@Context
+public class FaqService {
+    private static final Logger LOG = LoggerFactory.getLogger(FaqService.class);
+    private static final int MAX_CANDIDATES = 3;
+    /** Matches found only in a fallback locale's phrasings count a little less: the question is in another language. */
+    private static final double FALLBACK_DISCOUNT = 0.9;
+
+    private final FaqProperties properties;
+    private final LocaleRegistry locales;
+    private final FaqIndex index;
+    private final Map<String, Localization> texts = new ConcurrentHashMap<>();
+    private volatile List<Topic> topics;
+
+    FaqService(ContentService content, FaqProperties properties, LocaleRegistry locales) {
+        this.properties = properties;
+        this.locales = locales;
+        this.index = new FaqIndex(properties.gramWeight());
+        long start = System.nanoTime();
+        this.topics = content.topics();
+        List<Localization> all = content.published();
+        index(all);
+        LOG.info("Answer index ready: {} localizations in {} ms", all.size(), (System.nanoTime() - start) / 1_000_000);
+    }
+
+    @EventListener
+    void onPublished(ContentPublished event) {
+        index(event.changed());
+    }
+
+    private void index(List<Localization> changed) {
+        List<String> keys = new ArrayList<>();
+        List<FaqIndex.Phrase> phrases = new ArrayList<>();
+        for (Localization l : changed) {
+            keys.add(FaqIndex.key(l.topic(), l.locale()));
+            phrases.add(new FaqIndex.Phrase(l.topic(), l.locale(), l.question()));
+            l.alternates().forEach(a -> phrases.add(new FaqIndex.Phrase(l.topic(), l.locale(), a)));
+            texts.put(FaqIndex.key(l.topic(), l.locale()), l);
+        }
+        index.replace(keys, phrases);
+    }
+
+    /** Finds what the knowledge base has for {@code question}, asked in {@code locale}. */
+    public FaqResult ask(String question, String locale) {
+        Map<String, Double> byTopic = new LinkedHashMap<>();
+        List<String> chain = locales.chain(locale);
+        for (int i = 0; i < chain.size(); i++) {
+            double discount = i == 0 ? 1.0 : FALLBACK_DISCOUNT;
+            for (TopicHit hit : index.search(question, chain.get(i), 8)) {
+                byTopic.merge(hit.topic(), hit.confidence() * discount, Math::max);
+            }
+            if (i == 0 && !byTopic.isEmpty() && best(byTopic) >= properties.answerThreshold()) {
+                break;
+            }
+        }
+        List<Map.Entry<String, Double>> ranked = new ArrayList<>(byTopic.entrySet());
+        ranked.sort(Map.Entry.<String, Double>comparingByValue().reversed());
+        if (ranked.isEmpty() || ranked.get(0).getValue() < properties.clarifyThreshold()) {
+            double confidence = ranked.isEmpty() ? 0 : ranked.get(0).getValue();
+            return new FaqResult(FaqResult.Outcome.UNANSWERED, null, List.of(), round(confidence));
+        }
+        double top = ranked.get(0).getValue();
+        if (top >= properties.answerThreshold()) {
+            return new FaqResult(FaqResult.Outcome.ANSWERED, ranked.get(0).getKey(), List.of(), round(top));
+        }
+        List<String> candidates = new ArrayList<>();
+        for (Map.Entry<String, Double> e : ranked) {
+            if (candidates.size() < MAX_CANDIDATES && e.getValue() >= properties.clarifyThreshold() * 0.8) {
+                candidates.add(e.getKey());
+            }
+        }
+        if (candidates.size() == 1 && ranked.size() > 1) {
+            candidates.add(ranked.get(1).getKey());
+        }
+        return new FaqResult(FaqResult.Outcome.CLARIFY, null, List.copyOf(candidates), round(top));
+    }
+
+    /** The topic's text for a reader of {@code locale}: theirs if it exists, else the first of the fallback chain. */
+    public Optional<Answer> text(String topic, String locale) {
+        List<String> chain = locales.chain(locale);
+        for (int i = 0; i < chain.size(); i++) {
+            Localization l = texts.get(FaqIndex.key(topic, chain.get(i)));
+            if (l != null) {
+                return Optional.of(new Answer(l, i > 0));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The topics of the numbered MENU, in order. */
+    public List<String> menu() {
+        return topics.stream().filter(Topic::menu).sorted(Comparator.comparingInt(Topic::position)).map(Topic::id).toList();
+    }
+
+    private static double best(Map<String, Double> byTopic) {
+        return byTopic.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+
+    @PreDestroy
+    void close() throws IOException {
+        index.close();
+    }
+}

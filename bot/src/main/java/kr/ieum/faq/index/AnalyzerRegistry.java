@@ -1,0 +1,105 @@
+package kr.ieum.faq.index;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.bn.BengaliNormalizationFilter;
+import org.apache.lucene.analysis.bn.BengaliStemFilter;
+import org.apache.lucene.analysis.cjk.CJKAnalyzer;
+import org.apache.lucene.analysis.core.DecimalDigitFilter;
+import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.KStemFilter;
+import org.apache.lucene.analysis.fa.PersianNormalizationFilter;
+import org.apache.lucene.analysis.ar.ArabicNormalizationFilter;
+import org.apache.lucene.analysis.hi.HindiNormalizationFilter;
+import org.apache.lucene.analysis.icu.ICUNormalizer2Filter;
+import org.apache.lucene.analysis.icu.segmentation.ICUTokenizer;
+import org.apache.lucene.analysis.id.IndonesianStemFilter;
+import org.apache.lucene.analysis.in.IndicNormalizationFilter;
+import org.apache.lucene.analysis.ko.KoreanAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.ngram.NGramTokenFilter;
+import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
+import org.apache.lucene.analysis.ru.RussianLightStemFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.th.ThaiAnalyzer;
+
+/**
+ * One pair of analyzers per locale: {@code words} (the language's own tokenizer, normaliser and light stemmer,
+ * without stop-word lists, since short questions need their small words) and {@code grams} (character n-grams
+ * of folded words, which forgive typos, missing diacritics, spacing and the suffixes of agglutinative
+ * languages). Analyzers are thread-safe and made once per locale.
+ */
+final class AnalyzerRegistry {
+    private static final Pattern APOSTROPHES = Pattern.compile("[ʻʼ'‘’`]");
+    private final Map<String, Analyzer> words = new ConcurrentHashMap<>();
+    private final Map<String, Analyzer> grams = new ConcurrentHashMap<>();
+
+    Analyzer words(String locale) {
+        return words.computeIfAbsent(locale, AnalyzerRegistry::wordAnalyzer);
+    }
+
+    Analyzer grams(String locale) {
+        return grams.computeIfAbsent(locale, l -> gramAnalyzer(l.equals("ko") || l.startsWith("zh") || l.equals("ja") ? 2 : 3, l.equals("uz")));
+    }
+
+    private static Analyzer wordAnalyzer(String locale) {
+        return switch (locale) {
+            case "ko" -> new KoreanAnalyzer();
+            case "ja", "zh-Hant" -> new CJKAnalyzer(CharArraySet.EMPTY_SET);
+            case "zh-Hans" -> new SmartChineseAnalyzer(CharArraySet.EMPTY_SET);
+            case "th" -> new ThaiAnalyzer(CharArraySet.EMPTY_SET);
+            case "km", "my", "si" -> chain(false, ts -> ts, true);
+            case "en" -> chain(false, ts -> new KStemFilter(new EnglishPossessiveFilter(ts)), false);
+            case "ru" -> chain(false, RussianLightStemFilter::new, false);
+            case "id" -> chain(false, IndonesianStemFilter::new, false);
+            case "vi" -> chain(false, ASCIIFoldingFilter::new, false);
+            case "bn" -> chain(false, ts -> new BengaliStemFilter(new BengaliNormalizationFilter(new IndicNormalizationFilter(ts))), false);
+            case "ne" -> chain(false, ts -> new HindiNormalizationFilter(new IndicNormalizationFilter(ts)), false);
+            case "ur" -> chain(false, ts -> new PersianNormalizationFilter(new ArabicNormalizationFilter(new DecimalDigitFilter(ts))), false);
+            case "uz" -> chain(true, ts -> ts, false);
+            default -> chain(false, ts -> ts, false); // tl, mn, kk, ky: lower-case words; the grams field does the rest
+        };
+    }
+
+    private interface Filters {
+        TokenStream apply(TokenStream in);
+    }
+
+    private static Analyzer chain(boolean dropApostrophes, Filters filters, boolean icuTokenizer) {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String field) {
+                Tokenizer tokenizer = icuTokenizer ? new ICUTokenizer() : new StandardTokenizer();
+                return new TokenStreamComponents(tokenizer, filters.apply(new LowerCaseFilter(tokenizer)));
+            }
+
+            @Override
+            protected java.io.Reader initReader(String field, java.io.Reader reader) {
+                return dropApostrophes ? new PatternReplaceCharFilter(APOSTROPHES, "", reader) : reader;
+            }
+        };
+    }
+
+    private static Analyzer gramAnalyzer(int size, boolean dropApostrophes) {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String field) {
+                Tokenizer tokenizer = new ICUTokenizer();
+                TokenStream ts = new NGramTokenFilter(new ASCIIFoldingFilter(new ICUNormalizer2Filter(tokenizer)), size, size, true);
+                return new TokenStreamComponents(tokenizer, ts);
+            }
+
+            @Override
+            protected java.io.Reader initReader(String field, java.io.Reader reader) {
+                return dropApostrophes ? new PatternReplaceCharFilter(APOSTROPHES, "", reader) : reader;
+            }
+        };
+    }
+}

@@ -1,0 +1,183 @@
+package kr.ieum.faq.index;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.CollectionStatistics;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.store.ByteBuffersDirectory;
+
+/**
+ * The Lucene index of every way residents ask each topic, one document per phrasing, with a words field and
+ * a character-n-gram field per locale. In memory (it is derived from the content store), near-real-time:
+ * {@link #replace} makes a change searchable at once through the {@link SearcherManager}. Thread-safe.
+ */
+public final class FaqIndex implements AutoCloseable {
+    private static final String TOPIC = "topic";
+    private static final String LOCALE = "locale";
+    private static final String KEY = "key";
+    private static final float K1 = 1.2f;
+    private static final float B = 0.75f;
+    private static final int MAX_QUERY_CHARS = 600;
+    private static final int MAX_TERMS = 300;
+
+    private final AnalyzerRegistry analyzers = new AnalyzerRegistry();
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final float gramWeight;
+    private final Set<String> locales = ConcurrentHashMap.newKeySet();
+
+    /** A phrasing to index: a topic's question or one of its alternates in one locale. */
+    public record Phrase(String topic, String locale, String text) {}
+
+    public FaqIndex(float gramWeight) {
+        this.gramWeight = gramWeight;
+        try {
+            Analyzer perField = new DelegatingAnalyzerWrapper(Analyzer.PER_FIELD_REUSE_STRATEGY) {
+                @Override
+                protected Analyzer getWrappedAnalyzer(String field) {
+                    String locale = field.substring(2);
+                    return field.startsWith("g_") ? analyzers.grams(locale) : analyzers.words(locale);
+                }
+            };
+            IndexWriterConfig config = new IndexWriterConfig(perField).setSimilarity(new BM25Similarity(K1, B));
+            writer = new IndexWriter(new ByteBuffersDirectory(), config);
+            searchers = new SearcherManager(writer, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Replaces every phrasing of the given topic/locale pairs with {@code phrases}, searchable when this returns. */
+    public void replace(Collection<String> topicLocaleKeys, List<Phrase> phrases) {
+        try {
+            for (String key : topicLocaleKeys) {
+                writer.deleteDocuments(new Term(KEY, key));
+            }
+            for (Phrase p : phrases) {
+                Document doc = new Document();
+                doc.add(new StringField(TOPIC, p.topic(), Field.Store.YES));
+                doc.add(new StringField(LOCALE, p.locale(), Field.Store.YES));
+                doc.add(new StringField(KEY, key(p.topic(), p.locale()), Field.Store.NO));
+                doc.add(new TextField("w_" + p.locale(), p.text(), Field.Store.NO));
+                doc.add(new TextField("g_" + p.locale(), p.text(), Field.Store.NO));
+                writer.addDocument(doc);
+                locales.add(p.locale());
+            }
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static String key(String topic, String locale) {
+        return topic + "/" + locale;
+    }
+
+    /** The best topics for {@code text} among the phrasings of {@code locale}, best first. */
+    public List<TopicHit> search(String text, String locale, int max) {
+        if (!locales.contains(locale)) {
+            return List.of();
+        }
+        String query = text.length() > MAX_QUERY_CHARS ? text.substring(0, MAX_QUERY_CHARS) : text;
+        Map<String, Integer> words = terms(analyzers.words(locale), "w_" + locale, query);
+        Map<String, Integer> grams = terms(analyzers.grams(locale), "g_" + locale, query);
+        if (words.isEmpty() && grams.isEmpty()) {
+            return List.of();
+        }
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                searcher.setSimilarity(new BM25Similarity(K1, B));
+                BooleanQuery.Builder builder = new BooleanQuery.Builder();
+                words.keySet().forEach(t -> builder.add(new TermQuery(new Term("w_" + locale, t)), BooleanClause.Occur.SHOULD));
+                grams.keySet().forEach(t -> builder.add(new BoostQuery(new TermQuery(new Term("g_" + locale, t)), gramWeight), BooleanClause.Occur.SHOULD));
+                double self = selfScore(searcher, "w_" + locale, words, 1f) + selfScore(searcher, "g_" + locale, grams, gramWeight);
+                TopDocs top = searcher.search(builder.build(), 60);
+                Map<String, Double> best = new LinkedHashMap<>();
+                for (ScoreDoc sd : top.scoreDocs) {
+                    String topic = searcher.storedFields().document(sd.doc).get(TOPIC);
+                    best.merge(topic, (double) sd.score, Math::max);
+                }
+                List<TopicHit> hits = new ArrayList<>();
+                best.forEach((topic, score) -> hits.add(new TopicHit(topic, locale, self <= 0 ? 0 : Math.min(1.0, score / self))));
+                hits.sort(Comparator.comparingDouble(TopicHit::confidence).reversed());
+                return hits.size() > max ? List.copyOf(hits.subList(0, max)) : List.copyOf(hits);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The BM25 score the query would get against a document identical to it, with this index's statistics;
+     * a term the index has never seen counts with the highest idf, so unknown words lower the confidence.
+     */
+    private static double selfScore(IndexSearcher searcher, String field, Map<String, Integer> terms, float weight) throws IOException {
+        if (terms.isEmpty()) {
+            return 0;
+        }
+        CollectionStatistics stats = searcher.collectionStatistics(field);
+        long docs = stats == null ? 1 : stats.docCount();
+        double avgLength = stats == null ? 1 : (double) stats.sumTotalTermFreq() / stats.docCount();
+        int length = terms.values().stream().mapToInt(Integer::intValue).sum();
+        double score = 0;
+        for (Map.Entry<String, Integer> e : terms.entrySet()) {
+            long df = searcher.getIndexReader().docFreq(new Term(field, e.getKey()));
+            double idf = Math.log(1 + (docs - df + 0.5) / (df + 0.5));
+            double tf = e.getValue();
+            score += weight * idf * tf / (tf + K1 * (1 - B + B * length / avgLength));
+        }
+        return score;
+    }
+
+    private static Map<String, Integer> terms(Analyzer analyzer, String field, String text) {
+        Map<String, Integer> terms = new HashMap<>();
+        try (TokenStream ts = analyzer.tokenStream(field, text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken() && terms.size() < MAX_TERMS) {
+                terms.merge(term.toString(), 1, Integer::sum);
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return terms;
+    }
+
+    @Override
+    public void close() throws IOException {
+        searchers.close();
+        writer.close();
+    }
+}

@@ -1,0 +1,13 @@
+package kr.ieum.i18n;
+
+/**
+ * User-facing text together with the locale it is written in. Channels accept this type, never a bare
+ * String, so text that did not come from {@code locales/} or {@code content/} cannot reach a resident.
+ */
+public record LocalizedText(String locale, String text) {
+
+    /** Text that comes from the knowledge base (already localized there). */
+    public static LocalizedText fromContent(String locale, String text) {
+        return new LocalizedText(locale, text);
+    }
+}

@@ -1,0 +1,77 @@
+package kr.ieum.i18n;
+
+import com.ibm.icu.text.MessageFormat;
+import com.ibm.icu.util.ULocale;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The bot's own words, from {@code locales/messages/<tag>.yaml}. The only place user-facing text is formatted.
+ * A key missing in a locale falls back along the locale's chain (the build's locale test keeps that from happening).
+ */
+public final class Messages {
+    private final LocaleRegistry registry;
+    private final Map<String, Map<String, String>> patterns;
+    private final Map<String, MessageFormat> compiled = new ConcurrentHashMap<>();
+
+    Messages(LocaleRegistry registry, Map<String, Map<String, String>> patterns) {
+        this.registry = registry;
+        this.patterns = Map.copyOf(patterns);
+    }
+
+    public LocaleRegistry locales() {
+        return registry;
+    }
+
+    /** Formats {@code key} in {@code locale} with named arguments. */
+    public LocalizedText render(String locale, String key, Map<String, Object> args) {
+        for (String tag : registry.chain(locale)) {
+            String pattern = patterns.getOrDefault(tag, Map.of()).get(key);
+            if (pattern != null) {
+                MessageFormat format = compiled.computeIfAbsent(tag + '\u0000' + key,
+                        k -> new MessageFormat(pattern, ULocale.forLanguageTag(tag)));
+                synchronized (format) {
+                    return new LocalizedText(tag, format.format(args));
+                }
+            }
+        }
+        throw new IllegalArgumentException("no message " + key);
+    }
+
+    public LocalizedText render(String locale, String key) {
+        return render(locale, key, Map.of());
+    }
+
+    /**
+     * The words that trigger a command in {@code locale}: the locale's own words plus the English ones,
+     * lower case.
+     */
+    public Set<String> commandWords(String locale, String command) {
+        Set<String> words = new LinkedHashSet<>();
+        for (String tag : List.of(locale, "en")) {
+            String value = patterns.getOrDefault(tag, Map.of()).get("command." + command);
+            if (value != null) {
+                Arrays.stream(value.replace("''", "'").split("\\|")).map(w -> w.strip().toLowerCase(Locale.ROOT))
+                        .filter(w -> !w.isEmpty()).forEach(words::add);
+            }
+        }
+        return words;
+    }
+
+    /** A language's name written in the reader's language, from ICU's locale data (for example "tiếng Nga"). */
+    public String languageName(String tag, String readerLocale) {
+        ULocale language = ULocale.forLanguageTag(tag);
+        String name = language.getDisplayNameWithDialect(ULocale.forLanguageTag(readerLocale));
+        return name == null || name.isBlank() ? registry.get(tag).endonym() : name;
+    }
+
+    /** Keys of the base locale, for checks. */
+    Set<String> keys(String locale) {
+        return patterns.getOrDefault(locale, Map.of()).keySet();
+    }
+}

@@ -1,0 +1,181 @@
+package kr.ieum.language;
+
+import com.ibm.icu.lang.UScript;
+import com.ibm.icu.text.Normalizer2;
+import com.ibm.icu.text.Transliterator;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import opennlp.tools.langdetect.Language;
+import opennlp.tools.langdetect.LanguageDetectorME;
+import opennlp.tools.langdetect.LanguageDetectorModel;
+
+/**
+ * Finds the language of a short message among Ieum's locales, with no priors: script analysis first
+ * (a script only one of our languages uses decides alone), then, for the scripts several of our languages
+ * share (Latin, Cyrillic, Han), OpenNLP's detector restricted to those languages, weighed with letter and
+ * function-word cues. Thread-safe; the model is loaded once and an OpenNLP detector is made per call.
+ */
+@Singleton
+public final class LanguageDetector {
+    /** Scripts that only one of our languages uses. */
+    private static final Map<Integer, String> UNIQUE_SCRIPTS = Map.of(
+            UScript.HANGUL, "ko",
+            UScript.THAI, "th",
+            UScript.KHMER, "km",
+            UScript.MYANMAR, "my",
+            UScript.SINHALA, "si",
+            UScript.BENGALI, "bn",
+            UScript.ARABIC, "ur",
+            UScript.DEVANAGARI, "ne");
+
+    /**
+     * OpenNLP's languages (ISO 639-3) that count for ours in Latin and Cyrillic letters: its model tells
+     * close relatives apart (Malay from Indonesian) on features too fine for a short message, so their share goes to ours.
+     */
+    private static final Map<String, String> LATIN = Map.of(
+            "eng", "en", "ind", "id", "msa", "id", "tgl", "tl", "vie", "vi", "uzb", "uz");
+    private static final Map<String, String> CYRILLIC = Map.of(
+            "rus", "ru", "mon", "mn", "kaz", "kk", "kir", "ky", "uzb", "uz");
+
+    private static final Pattern NOISE = Pattern.compile(
+            "(?i)\\b(?:https?://|www\\.)\\S+|\\S+@\\S+\\.\\S+|[@#]\\w+");
+    private static final Normalizer2 NFC = Normalizer2.getNFCInstance();
+
+    private final LanguageDetectorModel model;
+    private final LetterCues cues;
+    private final Transliterator toSimplified = Transliterator.getInstance("Hant-Hans");
+    private final Transliterator toTraditional = Transliterator.getInstance("Hans-Hant");
+
+    LanguageDetector(LanguageDetectorModel model, LetterCues cues) {
+        this.model = model;
+        this.cues = cues;
+    }
+
+    /** Detects the language of {@code text}; never throws, answers {@link LanguageGuess#none()} for no letters. */
+    public LanguageGuess detect(String text) {
+        if (text == null) {
+            return LanguageGuess.none();
+        }
+        String clean = NFC.normalize(NOISE.matcher(text).replaceAll(" ")).toLowerCase(Locale.ROOT).strip();
+        ScriptProfile profile = ScriptProfile.of(clean);
+        if (profile.letters() == 0) {
+            return LanguageGuess.none();
+        }
+        int script = decidingScript(profile);
+        String unique = UNIQUE_SCRIPTS.get(script);
+        if (unique != null) {
+            return single(unique, profile.share(script), profile.count(script));
+        }
+        if (script == UScript.HIRAGANA || script == UScript.KATAKANA) {
+            return single("ja", profile.share(script) + profile.share(UScript.HAN), profile.letters());
+        }
+        if (script == UScript.HAN) {
+            return han(clean, profile);
+        }
+        if (script == UScript.CYRILLIC) {
+            return shared(clean, CYRILLIC);
+        }
+        if (script == UScript.LATIN) {
+            return shared(clean, LATIN);
+        }
+        return LanguageGuess.none();
+    }
+
+    /**
+     * The script that decides: the most used one, except that Latin letters mixed into another script
+     * (English words such as "app", "IC", "NFC" in a Korean or Thai message) do not outvote it.
+     */
+    private static int decidingScript(ScriptProfile profile) {
+        int kana = profile.count(UScript.HIRAGANA) + profile.count(UScript.KATAKANA);
+        if (kana > 0 && profile.count(UScript.HANGUL) == 0) {
+            return profile.count(UScript.HIRAGANA) >= profile.count(UScript.KATAKANA) ? UScript.HIRAGANA : UScript.KATAKANA;
+        }
+        int dominant = profile.dominant();
+        if (dominant != UScript.LATIN) {
+            return dominant;
+        }
+        int best = UScript.LATIN;
+        int bestCount = 0;
+        for (int s : new int[] {UScript.HANGUL, UScript.HAN, UScript.CYRILLIC, UScript.THAI, UScript.KHMER,
+                UScript.MYANMAR, UScript.SINHALA, UScript.BENGALI, UScript.ARABIC, UScript.DEVANAGARI}) {
+            if (profile.count(s) > bestCount) {
+                best = s;
+                bestCount = profile.count(s);
+            }
+        }
+        // another script with at least a fifth of the letters wins over Latin loanwords
+        return bestCount > 0 && bestCount * 5 >= profile.letters() ? best : UScript.LATIN;
+    }
+
+    private static LanguageGuess single(String tag, double share, int letters) {
+        double confidence = Math.min(0.99, 0.6 + 0.39 * Math.min(1.0, share) * Math.min(1.0, letters / 3.0));
+        return new LanguageGuess(tag, round(confidence), true, List.of(new LanguageGuess.Candidate(tag, round(confidence))));
+    }
+
+    /** Han without kana: Chinese, Simplified or Traditional by which conversion changes the text. */
+    private LanguageGuess han(String clean, ScriptProfile profile) {
+        boolean hasTraditional = !toSimplified.transliterate(clean).equals(clean);
+        boolean hasSimplified = !toTraditional.transliterate(clean).equals(clean);
+        double confidence = Math.min(0.95, 0.6 + 0.1 * profile.count(UScript.HAN));
+        if (hasTraditional && !hasSimplified) {
+            return pair("zh-Hant", "zh-Hans", confidence, false);
+        }
+        // Simplified-only characters, or characters both forms share: most of our Chinese readers use Simplified.
+        // Never decisive: Japanese written in kanji alone looks the same, so Han text does not flip a known language.
+        return pair("zh-Hans", "zh-Hant", hasSimplified ? confidence : Math.min(confidence, 0.7), false);
+    }
+
+    private static LanguageGuess pair(String first, String second, double confidence, boolean decisive) {
+        return new LanguageGuess(first, round(confidence), decisive, List.of(
+                new LanguageGuess.Candidate(first, round(confidence)),
+                new LanguageGuess.Candidate(second, round(1 - confidence))));
+    }
+
+    /** A script several of our languages share: OpenNLP restricted to them, weighed with cues. */
+    private LanguageGuess shared(String clean, Map<String, String> languages) {
+        Language[] predicted = new LanguageDetectorME(model).predictLanguages(clean);
+        Map<String, Double> scores = new LinkedHashMap<>();
+        for (String tag : languages.values()) {
+            scores.put(tag, 1e-4);
+        }
+        for (Language language : predicted) {
+            String tag = languages.get(language.getLang());
+            if (tag != null) {
+                scores.merge(tag, language.getConfidence(), Math::max);
+            }
+        }
+        normalise(scores);
+        LetterCues.Evidence evidence = cues.weigh(clean, scores.keySet());
+        evidence.factors().forEach((tag, factor) -> scores.computeIfPresent(tag, (k, v) -> v * factor));
+        normalise(scores);
+        List<LanguageGuess.Candidate> candidates = new ArrayList<>();
+        scores.forEach((tag, p) -> candidates.add(new LanguageGuess.Candidate(tag, round(p))));
+        candidates.sort(Comparator.comparingDouble(LanguageGuess.Candidate::confidence).reversed());
+        LanguageGuess.Candidate top = candidates.get(0);
+        boolean decisive = evidence.decisive().contains(top.tag()) || (evidence.words() >= 4 && top.confidence() >= 0.8);
+        return new LanguageGuess(top.tag(), top.confidence(), decisive, List.copyOf(candidates));
+    }
+
+    private static void normalise(Map<String, Double> scores) {
+        double sum = scores.values().stream().mapToDouble(Double::doubleValue).sum();
+        scores.replaceAll((k, v) -> v / sum);
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+
+    private static Map<String, String> ordered(String... pairs) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put(pairs[i], pairs[i + 1]);
+        }
+        return map;
+    }
+}

@@ -1,0 +1,95 @@
+package kr.ieum.platform;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Chooses the database before the application context starts: {@code DATABASE_URL} (a {@code jdbc:postgresql:}
+ * or {@code postgres://user:pass@host:port/db} URL, with {@code DATABASE_USER}/{@code DATABASE_PASSWORD}) or,
+ * when none is configured, an embedded PostgreSQL whose data survive restarts in the given folder.
+ * One embedded server per JVM.
+ */
+public final class DatabaseBootstrap {
+    private static final Logger LOG = LoggerFactory.getLogger(DatabaseBootstrap.class);
+    private static EmbeddedPostgres embedded;
+
+    private DatabaseBootstrap() {}
+
+    /** Datasource properties for Micronaut, starting the embedded server when nothing is configured. */
+    public static synchronized Map<String, Object> properties(Map<String, String> env, Path dataDir, boolean cleanStart) {
+        Map<String, Object> props = new HashMap<>();
+        String url = env.get("DATABASE_URL");
+        if (url != null && !url.isBlank()) {
+            props.putAll(fromUrl(url, env.get("DATABASE_USER"), env.get("DATABASE_PASSWORD")));
+            LOG.info("Using the PostgreSQL database configured by DATABASE_URL");
+            return props;
+        }
+        if (System.getProperty("datasources.default.url") != null) {
+            return props;
+        }
+        if (embedded == null) {
+            embedded = start(dataDir, cleanStart);
+        }
+        props.put("datasources.default.url", embedded.getJdbcUrl("postgres", "postgres"));
+        props.put("datasources.default.username", "postgres");
+        props.put("datasources.default.password", "");
+        return props;
+    }
+
+    private static EmbeddedPostgres start(Path dataDir, boolean cleanStart) {
+        try {
+            Files.createDirectories(dataDir);
+            LOG.warn("No DATABASE_URL configured: starting the embedded PostgreSQL with its data in {} "
+                    + "(fine for trying Ieum out; set DATABASE_URL for production)", dataDir.toAbsolutePath());
+            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(cleanStart)
+                    .setServerConfig("max_connections", "50")
+                    .start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    pg.close();
+                } catch (IOException e) {
+                    LOG.warn("embedded PostgreSQL did not stop cleanly: {}", e.getMessage());
+                }
+            }, "embedded-postgres-stop"));
+            return pg;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + dataDir, e);
+        }
+    }
+
+    static Map<String, Object> fromUrl(String url, String user, String password) {
+        Map<String, Object> props = new HashMap<>();
+        if (url.startsWith("jdbc:")) {
+            props.put("datasources.default.url", url);
+        } else {
+            URI uri = URI.create(url);
+            String jdbc = "jdbc:postgresql://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "") + uri.getPath()
+                    + (uri.getQuery() == null ? "" : "?" + uri.getQuery());
+            props.put("datasources.default.url", jdbc);
+            if (uri.getUserInfo() != null) {
+                String[] parts = uri.getUserInfo().split(":", 2);
+                props.put("datasources.default.username", parts[0]);
+                if (parts.length > 1) {
+                    props.put("datasources.default.password", parts[1]);
+                }
+            }
+        }
+        if (user != null) {
+            props.put("datasources.default.username", user);
+        }
+        if (password != null) {
+            props.put("datasources.default.password", password);
+        }
+        return props;
+    }
+}

@@ -1,0 +1,30 @@
+package kr.ieum.contact;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class RedactorTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "my number is 900101-5123456 help | my number is [id-number] help",
+            "등록번호 9001015123456 입니다 | 등록번호 [id-number] 입니다",
+            "passport M12345678 expired | passport [passport] expired",
+            "call me +82 10-1234-5678 please | call me [phone] please",
+            "mail an.nguyen@example.com now | mail [email] now",
+            "call 1345 for help | call 1345 for help",
+            "fee is 35,000 won | fee is 35,000 won"
+    })
+    void redactsIdentifiersButKeepsUsefulNumbers(String in, String out) {
+        assertEquals(out, Redactor.redact(in));
+    }
+
+    @Test
+    void leavesNoDigitsOfARegistrationNumber() {
+        assertFalse(Redactor.redact("ARC 850505-6234567").contains("6234567"));
+    }
+}

@@ -1,0 +1,153 @@
+package kr.ieum.conversation;
+
+import static kr.ieum.support.Chat.options;
+import static kr.ieum.support.Chat.replies;
+import static kr.ieum.support.Chat.text;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.sql.ResultSet;
+import java.util.List;
+import java.util.Map;
+import kr.ieum.i18n.Messages;
+import kr.ieum.support.Chat;
+import kr.ieum.support.ServiceTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Residents say, the bot replies: commands, numbered replies, language switching, fallback and FORGET. */
+@MicronautTest
+class ConversationIT extends ServiceTest {
+    @Inject
+    @Client("/")
+    HttpClient client;
+    @Inject
+    Messages messages;
+    @Inject
+    JdbcOperations jdbc;
+
+    @ParameterizedTest(name = "MENU, then 1, in {0}")
+    @ValueSource(strings = {"ko", "en", "zh-Hans", "vi", "ne", "uz", "km", "th", "id", "tl", "mn", "my", "ru", "si", "bn", "ur", "ja", "kk", "ky", "zh-Hant"})
+    void menuWordOfEveryLanguageShowsNumberedTopicsAndANumberAnswers(String tag) {
+        Chat resident = new Chat(client, "menu-" + tag, tag);
+        String word = messages.commandWords(tag, "menu").iterator().next();
+        Map<String, Object> menu = resident.says(word);
+        assertEquals("command", menu.get("outcome"));
+        assertEquals(tag, menu.get("language"));
+        assertEquals(messages.render(tag, "menu.title").text(), text(menu, 0));
+        assertTrue(options(menu, 0).size() >= 5, "menu has its topics");
+        Map<String, Object> answer = resident.says("1");
+        assertEquals("answered", answer.get("outcome"));
+        assertEquals("mobile-id-overview", answer.get("topic"));
+        assertEquals(tag, answer.get("language"));
+    }
+
+    @ParameterizedTest(name = "HELP, HUMAN, STOP, START in {0}")
+    @ValueSource(strings = {"ko", "vi", "ru", "th", "ur", "ne", "id", "mn", "ja", "bn"})
+    void commandsWorkInTheResidentsOwnWords(String tag) {
+        Chat resident = new Chat(client, "commands-" + tag, tag);
+        for (String command : List.of("help", "human", "stop", "start")) {
+            String word = messages.commandWords(tag, command).iterator().next();
+            Map<String, Object> r = resident.says(word);
+            assertEquals("command", r.get("outcome"), command + " in " + tag + " (" + word + ")");
+            String key = switch (command) {
+                case "help" -> "help";
+                case "human" -> "handoff.requested";
+                case "stop" -> "stop.done";
+                default -> "start.done";
+            };
+            assertEquals(messages.render(tag, key).text(), text(r, 0));
+        }
+    }
+
+    @Test
+    void languageMenuListsEndonymsAndANumberSwitchesLanguage() {
+        Chat resident = new Chat(client, "switcher", null);
+        Map<String, Object> menu = resident.says("LANGUAGE");
+        List<Map<String, Object>> options = options(menu, 0);
+        assertEquals(20, options.size());
+        assertEquals("Tiếng Việt", options.get(4).get("label"));
+        Map<String, Object> chosen = resident.says("5");
+        assertEquals("vi", chosen.get("language"));
+        assertEquals(messages.render("vi", "language.changed").text(), text(chosen, 0));
+        Map<String, Object> answer = resident.says("what is the mobile residence card?");
+        assertEquals("vi", answer.get("language"), "an explicit choice holds");
+        assertEquals("mobile-id-overview", answer.get("topic"));
+        assertEquals(messages.render("vi", "notice.machine").text(), text(answer, replies(answer).size() - 1),
+                "a machine translation says so");
+    }
+
+    @Test
+    void aShortWordDoesNotFlipAKnownLanguageButAUniqueScriptDoes() {
+        Chat resident = new Chat(client, "sticky", null);
+        assertEquals("vi", resident.says("làm mất thẻ cư trú nhựa thì sao").get("language"));
+        assertEquals("vi", resident.says("ok").get("language"));
+        assertEquals("ko", resident.says("모바일 외국인등록증이 뭐예요?").get("language"));
+    }
+
+    @Test
+    void anAnswerMissingInTheLanguageComesFromTheFallbackChainAndSaysSo() {
+        Chat resident = new Chat(client, "fallback-kk", null);
+        resident.says("LANGUAGE");
+        assertEquals("kk", resident.says("19").get("language"));
+        Map<String, Object> r = resident.says("What is the phone number of the immigration contact center?");
+        assertEquals("answered", r.get("outcome"));
+        assertEquals("contact-1345", r.get("topic"));
+        String notice = text(r, 0);
+        assertTrue(notice.equals(messages.render("kk", "notice.fallback", Map.of("language", messages.languageName("kk", "kk"),
+                "fallbackLanguage", messages.languageName("ru", "kk"))).text())
+                || notice.equals(messages.render("kk", "notice.fallback", Map.of("language", messages.languageName("kk", "kk"),
+                "fallbackLanguage", messages.languageName("en", "kk"))).text()), notice);
+        assertNotEquals("kk", replies(r).get(1).get("language"));
+    }
+
+    @Test
+    void outOfScopeGetsAnHonestDontKnowAndTheOfferOfAPerson() {
+        Map<String, Object> r = new Chat(client, "kimchi", "en").says("best kimchi recipe");
+        assertEquals("unanswered", r.get("outcome"));
+        assertEquals(null, r.get("topic"));
+        assertEquals(messages.render("en", "unknown").text(), text(r, 0));
+        assertEquals(messages.render("en", "handoff.offer").text(), text(r, 1));
+    }
+
+    @Test
+    void forgetAsksThenErasesEverythingAboutTheContact() {
+        Chat resident = new Chat(client, "forgetful", "ru");
+        resident.says("Кто может получить мобильную карту? мой номер 900101-5123456");
+        long before = count("select count(*) from turn");
+        assertTrue(count("select count(*) from turn where body like '%[id-number]%'") > 0, "the registration number was redacted");
+        assertEquals(0, count("select count(*) from turn where body like '%5123456%'"));
+        Map<String, Object> ask = resident.says(messages.commandWords("ru", "forget").iterator().next());
+        assertEquals(messages.render("ru", "forget.confirm").text(), text(ask, 0));
+        assertEquals(2, options(ask, 0).size());
+        Map<String, Object> done = resident.says("1");
+        assertEquals(messages.render("ru", "forget.done").text(), text(done, 0));
+        assertTrue(count("select count(*) from turn") < before, "the contact's turns are gone");
+        Map<String, Object> again = resident.says("LANGUAGE");
+        assertEquals("command", again.get("outcome"), "a forgotten resident starts afresh");
+    }
+
+    @Test
+    void forgetCanBeCancelled() {
+        Chat resident = new Chat(client, "keeper", "vi");
+        resident.says("FORGET");
+        Map<String, Object> kept = resident.says("2");
+        assertEquals(messages.render("vi", "forget.cancelled").text(), text(kept, 0));
+    }
+
+    private long count(String sql) {
+        return jdbc.prepareStatement(sql, ps -> {
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+}

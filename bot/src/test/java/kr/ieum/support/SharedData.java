@@ -1,0 +1,19 @@
+package kr.ieum.support;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
+
+/** The shared evaluation data ({@code ../shared/data}, or the {@code ieum.data.dir} system property). */
+public final class SharedData {
+    private SharedData() {}
+
+    /** The folder {@code name} under the data directory; skips the calling test with a message when it is absent. */
+    public static Path require(String name) {
+        String configured = System.getProperty("ieum.data.dir", "../../shared/data");
+        Path dir = Path.of(configured).resolve(name).toAbsolutePath().normalize();
+        Assumptions.assumeTrue(Files.isDirectory(dir),
+                "Skipped: the shared data folder " + dir + " is absent (set -Dieum.data.dir=... to point at shared/data)");
+        return dir;
+    }
+}
