@@ -11,23 +11,28 @@ import java.util.List;
  * @param menuKind         the last numbered menu shown ({@code language}, {@code topics}, {@code forget}), or null
  * @param menuItems        what its numbers stand for, in order
  * @param pendingAction    an action waiting for confirmation ({@code forget}), or null
+ * @param lastTopic        the topic answered last (MORE sends the whole answer), or null
  */
 public record Contact(long id, String language, boolean languageExplicit, String consent, String menuKind,
-        List<String> menuItems, String pendingAction, boolean isNew) {
+        List<String> menuItems, String pendingAction, String lastTopic, boolean isNew) {
 
     public Contact withLanguage(String tag, boolean explicit) {
-        return new Contact(id, tag, explicit, consent, menuKind, menuItems, pendingAction, isNew);
+        return new Contact(id, tag, explicit, consent, menuKind, menuItems, pendingAction, lastTopic, isNew);
     }
 
     public Contact withMenu(String kind, List<String> items) {
-        return new Contact(id, language, languageExplicit, consent, kind, List.copyOf(items), pendingAction, isNew);
+        return new Contact(id, language, languageExplicit, consent, kind, List.copyOf(items), pendingAction, lastTopic, isNew);
     }
 
     public Contact withPending(String action) {
-        return new Contact(id, language, languageExplicit, consent, menuKind, menuItems, action, isNew);
+        return new Contact(id, language, languageExplicit, consent, menuKind, menuItems, action, lastTopic, isNew);
+    }
+
+    public Contact withLastTopic(String topic) {
+        return new Contact(id, language, languageExplicit, consent, menuKind, menuItems, pendingAction, topic, isNew);
     }
 
     public Contact withConsent(String value) {
-        return new Contact(id, language, languageExplicit, value, menuKind, menuItems, pendingAction, isNew);
+        return new Contact(id, language, languageExplicit, value, menuKind, menuItems, pendingAction, lastTopic, isNew);
     }
 }

@@ -40,7 +40,7 @@ public class ContactStore {
             ps.setTimestamp(5, Timestamp.from(now));
             return ps.executeUpdate();
         });
-        return jdbc.prepareStatement("select id, language, language_explicit, consent, menu_kind, menu_items, pending_action "
+        return jdbc.prepareStatement("select id, language, language_explicit, consent, menu_kind, menu_items, pending_action, last_topic "
                 + "from contact where channel = ? and address_hash = ? for update", ps -> {
             ps.setString(1, channel);
             ps.setString(2, hash);
@@ -48,7 +48,7 @@ public class ContactStore {
                 rs.next();
                 String items = rs.getString(6);
                 return new Contact(rs.getLong(1), rs.getString(2), rs.getBoolean(3), rs.getString(4), rs.getString(5),
-                        items == null || items.isEmpty() ? List.of() : List.of(items.split(",")), rs.getString(7), inserted == 1);
+                        items == null || items.isEmpty() ? List.of() : List.of(items.split(",")), rs.getString(7), rs.getString(8), inserted == 1);
             }
         });
     }
@@ -56,15 +56,16 @@ public class ContactStore {
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void save(Contact c) {
         jdbc.prepareStatement("update contact set language = ?, language_explicit = ?, consent = ?, menu_kind = ?, "
-                + "menu_items = ?, pending_action = ?, last_seen = ? where id = ?", ps -> {
+                + "menu_items = ?, pending_action = ?, last_topic = ?, last_seen = ? where id = ?", ps -> {
             ps.setString(1, c.language());
             ps.setBoolean(2, c.languageExplicit());
             ps.setString(3, c.consent());
             ps.setString(4, c.menuKind());
             ps.setString(5, String.join(",", c.menuItems()));
             ps.setString(6, c.pendingAction());
-            ps.setTimestamp(7, Timestamp.from(Instant.now()));
-            ps.setLong(8, c.id());
+            ps.setString(7, c.lastTopic());
+            ps.setTimestamp(8, Timestamp.from(Instant.now()));
+            ps.setLong(9, c.id());
             return ps.executeUpdate();
         });
     }
@@ -88,9 +89,22 @@ public class ContactStore {
         });
     }
 
-    /** FORGET: deletes the contact and, by cascade, every turn. */
+    /**
+     * FORGET: deletes the contact and, by cascade, every turn; scrubs the address and bodies of its channel
+     * messages (the inbox keeps only the provider's message id, so a retried webhook is still recognised).
+     */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void forget(long contactId) {
+        jdbc.prepareStatement("update inbox set address_hash = null, address_enc = null, payload_enc = null "
+                + "from contact c where c.id = ? and inbox.channel = c.channel and inbox.address_hash = c.address_hash", ps -> {
+            ps.setLong(1, contactId);
+            return ps.executeUpdate();
+        });
+        jdbc.prepareStatement("delete from outbox using contact c "
+                + "where c.id = ? and outbox.channel = c.channel and outbox.address_hash = c.address_hash", ps -> {
+            ps.setLong(1, contactId);
+            return ps.executeUpdate();
+        });
         jdbc.prepareStatement("delete from contact where id = ?", ps -> {
             ps.setLong(1, contactId);
             return ps.executeUpdate();

@@ -63,7 +63,9 @@ public class ConversationEngine {
             language = "en";
         } else {
             contact = contact.withLanguage(language, contact.languageExplicit() && language.equals(contact.language()));
-            step = respond(contact, text, numeric, language);
+            step = in.nonText() && text.isEmpty()
+                    ? new Step(contact, language, "unanswered", null, List.of(), 0.0, List.of(say(language, "nontext")), false)
+                    : respond(contact, text, numeric, language);
             language = step.language();
         }
         contact = step.contact();
@@ -137,6 +139,13 @@ public class ConversationEngine {
         if (is(word, language, "start")) {
             return Optional.of(Step.command(contact.withConsent("granted"), language, List.of(say(language, "start.done"))));
         }
+        if (is(word, language, "more")) {
+            if (contact.lastTopic() == null) {
+                return Optional.of(Step.command(contact, language, List.of(say(language, "help"))));
+            }
+            Step full = answer(contact, contact.lastTopic(), language, "command", 1.0, false);
+            return Optional.of(full);
+        }
         if (is(word, language, "forget")) {
             List<OutboundMessage.Option> options = List.of(
                     new OutboundMessage.Option("1", messages.render(language, "forget.yes")),
@@ -178,7 +187,7 @@ public class ConversationEngine {
             Contact chosen = contact.withLanguage(item, true).withMenu(null, List.of());
             return Step.command(chosen, item, List.of(say(item, "language.changed")));
         }
-        return answer(contact, item, language, "answered", 1.0);
+        return answer(contact, item, language, "answered", 1.0, true);
     }
 
     private Step languageMenu(Contact contact, String language) {
@@ -206,7 +215,7 @@ public class ConversationEngine {
     private Step ask(Contact contact, String text, String language) {
         FaqResult result = faq.ask(text, language);
         return switch (result.outcome()) {
-            case ANSWERED -> answer(contact, result.topic(), language, "answered", result.confidence());
+            case ANSWERED -> answer(contact, result.topic(), language, "answered", result.confidence(), true);
             case CLARIFY -> {
                 Step menu = topicMenu(contact, language, "clarify.title", result.candidates(), "clarify");
                 yield new Step(menu.contact(), language, "clarify", null, result.candidates(), result.confidence(),
@@ -217,7 +226,8 @@ public class ConversationEngine {
         };
     }
 
-    private Step answer(Contact contact, String topic, String language, String outcome, double confidence) {
+    /** An answer from the knowledge base; {@code withBrief} offers channels the short (SMS) version too. */
+    private Step answer(Contact contact, String topic, String language, String outcome, double confidence, boolean withBrief) {
         Optional<Answer> found = faq.text(topic, language);
         if (found.isEmpty()) {
             return new Step(contact, language, "unanswered", null, List.of(), 0.0, List.of(say(language, "unknown")), false);
@@ -229,11 +239,15 @@ public class ConversationEngine {
                     "language", messages.languageName(language, language),
                     "fallbackLanguage", messages.languageName(answer.localization().locale(), language))));
         }
-        replies.add(OutboundMessage.of(LocalizedText.fromContent(answer.localization().locale(), answer.localization().answer())));
+        String locale = answer.localization().locale();
+        String sms = answer.localization().sms();
+        LocalizedText brief = withBrief && sms != null && !sms.isBlank() ? LocalizedText.fromContent(locale, sms) : null;
+        replies.add(new OutboundMessage(LocalizedText.fromContent(locale, answer.localization().answer()), List.of(), topic, brief));
         if (answer.localization().machineTranslated()) {
             replies.add(say(language, "notice.machine"));
         }
-        return new Step(contact.withMenu(null, List.of()), language, outcome, topic, List.of(), confidence, replies, false);
+        return new Step(contact.withMenu(null, List.of()).withLastTopic(topic), language, outcome, topic, List.of(), confidence,
+                replies, false);
     }
 
     private OutboundMessage say(String language, String key) {

@@ -1,15 +1,38 @@
 package kr.ieum.conversation;
 
+import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 import kr.ieum.i18n.LocalizedText;
 
-/** One reply: localized text and the numbered options that go with it (empty when none). */
-public record OutboundMessage(LocalizedText text, List<Option> options) {
+/**
+ * One reply: localized text and the numbered options that go with it (empty when none).
+ *
+ * @param text    the full text
+ * @param options numbered options; every channel shows them as numbers, some also as buttons
+ * @param topic   the knowledge-base topic when this is an answer, else null (channels link to its page)
+ * @param brief   a short version of an answer for channels with small messages (SMS), or null
+ */
+@Serdeable
+public record OutboundMessage(LocalizedText text, List<Option> options, String topic, LocalizedText brief) {
 
     /** A numbered option: the resident replies with {@code key}. */
+    @Serdeable
     public record Option(String key, LocalizedText label) {}
 
-    static OutboundMessage of(LocalizedText text) {
+    public OutboundMessage {
+        options = options == null ? List.of() : List.copyOf(options);
+    }
+
+    public OutboundMessage(LocalizedText text, List<Option> options) {
+        this(text, options, null, null);
+    }
+
+    public static OutboundMessage of(LocalizedText text) {
         return new OutboundMessage(text, List.of());
+    }
+
+    /** True when this is a knowledge-base answer. */
+    public boolean isAnswer() {
+        return topic != null;
     }
 }

@@ -1,0 +1,145 @@
+package kr.ieum.channel;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import io.micronaut.context.annotation.Value;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import kr.ieum.conversation.TurnResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What every channel adapter calls after verifying a webhook. {@link #accept} stores the message (once per
+ * provider id) and returns, so the webhook can be acknowledged at once; the turn runs afterwards on the
+ * blocking pool and its replies go through the outbox. Inline channels (KakaoTalk skills, web chat) use
+ * {@link #handleNow}. A poller picks up anything a crash or a failure left behind.
+ */
+@Singleton
+public class ChannelDispatcher {
+    private static final Logger LOG = LoggerFactory.getLogger(ChannelDispatcher.class);
+    private static final int BATCH = 20;
+    private final ChannelStore store;
+    private final InboundProcessor processor;
+    private final OutboxSender sender;
+    private final ChannelProperties properties;
+    private final ExecutorService executor;
+    private final MeterRegistry meters;
+    private final Duration retention;
+
+    ChannelDispatcher(ChannelStore store, InboundProcessor processor, OutboxSender sender, ChannelProperties properties,
+            @Named(TaskExecutors.BLOCKING) ExecutorService executor, MeterRegistry meters,
+            @Value("${ieum.privacy.retention:30d}") Duration retention) {
+        this.retention = retention;
+        this.store = store;
+        this.processor = processor;
+        this.sender = sender;
+        this.properties = properties;
+        this.executor = executor;
+        this.meters = meters;
+    }
+
+    /** Whether a webhook was new or a provider's retry of one already stored. */
+    public enum Acceptance { STORED, DUPLICATE }
+
+    /**
+     * Stores a verified inbound message and schedules its turn. Throws when the store fails: the caller
+     * then answers 5xx so that the provider retries.
+     */
+    public Acceptance accept(InboundEnvelope env) {
+        Optional<Long> id = store.storeInbound(env);
+        meters.counter("ieum.inbox.received", "channel", env.channel(), "duplicate", String.valueOf(id.isEmpty())).increment();
+        if (id.isEmpty()) {
+            return Acceptance.DUPLICATE;
+        }
+        long inboxId = id.get();
+        executor.execute(() -> processAndSend(inboxId));
+        return Acceptance.STORED;
+    }
+
+    /**
+     * For channels that reply in the webhook's response: stores the message (once per provider id) and runs
+     * the turn now. Empty for a retry of a message already handled.
+     */
+    public Optional<TurnResult> handleNow(InboundEnvelope env) {
+        Optional<Long> id = store.storeInbound(env);
+        meters.counter("ieum.inbox.received", "channel", env.channel(), "duplicate", String.valueOf(id.isEmpty())).increment();
+        return id.flatMap(inboxId -> processor.process(inboxId, true)).map(InboundProcessor.Processed::turn);
+    }
+
+    /** Sends a turn's replies later through the outbox (for a channel that received it inline but replies late). */
+    public void enqueue(Delivery delivery) {
+        long id = store.enqueueNow(delivery);
+        executor.execute(() -> sendQuietly(id));
+    }
+
+    /** Records a provider's delivery status for a message we sent (by the provider's message id). */
+    public void recordStatus(String channel, String providerId, String status) {
+        store.recordStatus(channel, providerId, status);
+    }
+
+    /** Runs the turns of unprocessed inbound messages and sends due replies. */
+    @Scheduled(fixedDelay = "${ieum.channels.poll:2s}", initialDelay = "5s")
+    void poll() {
+        Instant settled = Instant.now().minus(properties.poll());
+        for (long id : store.dueInbound(settled, BATCH)) {
+            processAndSend(id);
+        }
+        try {
+            while (sender.sendDue(null, BATCH) == BATCH) {
+                // keep going while full batches come back
+            }
+        } catch (RuntimeException e) {
+            LOG.error("outbox poll failed", e);
+        }
+    }
+
+    /** Retention: drops processed inbox keys and finished outbox rows older than {@code ieum.privacy.retention}. */
+    @Scheduled(fixedDelay = "1h", initialDelay = "1m")
+    void purge() {
+        int removed = store.purgeBefore(Instant.now().minus(retention));
+        if (removed > 0) {
+            LOG.info("retention: removed {} inbox/outbox rows older than {}", removed, retention);
+        }
+    }
+
+    private void processAndSend(long inboxId) {
+        Optional<InboundProcessor.Processed> processed;
+        try {
+            processed = processor.process(inboxId, false);
+        } catch (RuntimeException e) {
+            // the turn rolled back: count the attempt and let the poller try again later
+            LOG.error("inbox {}: processing failed", inboxId, e);
+            store.inboundFailed(inboxId, properties.backoff(1), properties.maxAttempts());
+            meters.counter("ieum.inbox.failed").increment();
+            return;
+        }
+        processed.map(InboundProcessor.Processed::outboxId).ifPresent(this::sendQuietly);
+    }
+
+    private void sendQuietly(Long outboxId) {
+        if (outboxId == null) {
+            return;
+        }
+        try {
+            sender.sendDue(outboxId, 1);
+        } catch (RuntimeException e) {
+            LOG.error("outbox {}: send failed", outboxId, e);
+        }
+    }
+
+    /** Outbox rows in a state ({@code pending}, {@code sent}, {@code dead}), for tests and operators. */
+    public long outboxCount(String state) {
+        return store.count("outbox", state);
+    }
+
+    /** Inbox rows in a state ({@code new}, {@code done}, {@code failed}). */
+    public long inboxCount(String state) {
+        return store.count("inbox", state);
+    }
+}

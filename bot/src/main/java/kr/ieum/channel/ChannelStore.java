@@ -1,0 +1,260 @@
+package kr.ieum.channel;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.serde.ObjectMapper;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import kr.ieum.platform.AddressCipher;
+
+/**
+ * The inbox (every verified webhook, stored before it is acknowledged, keyed by the provider's message id)
+ * and the outbox (replies waiting to be sent) in PostgreSQL. Addresses and payloads are stored encrypted and
+ * cleared once processed or sent.
+ */
+@Singleton
+class ChannelStore {
+    private static final int MAX_ERROR = 300;
+    private final JdbcOperations jdbc;
+    private final AddressCipher cipher;
+    private final ObjectMapper json;
+
+    ChannelStore(JdbcOperations jdbc, AddressCipher cipher, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.cipher = cipher;
+        this.json = json;
+    }
+
+    /** A stored inbound message, decrypted. */
+    record Inbound(long id, int attempts, InboundEnvelope envelope) {}
+
+    /** A reply waiting in the outbox, decrypted. */
+    record Pending(long id, int attempts, Delivery delivery) {}
+
+    /** Stores a webhook once; answers its id, or empty when the provider's id was seen before (a retry). */
+    @Transactional
+    Optional<Long> storeInbound(InboundEnvelope env) {
+        Instant now = Instant.now();
+        return jdbc.prepareStatement("insert into inbox (channel, provider_id, address_hash, address_enc, payload_enc, "
+                + "received_at, next_attempt_at) values (?, ?, ?, ?, ?, ?, ?) on conflict (channel, provider_id) do nothing "
+                + "returning id", ps -> {
+            ps.setString(1, env.channel());
+            ps.setString(2, env.providerId());
+            ps.setString(3, cipher.hash(env.channel(), env.address()));
+            ps.setBytes(4, cipher.encrypt(env.address()));
+            ps.setBytes(5, cipher.encrypt(write(env)));
+            ps.setTimestamp(6, Timestamp.from(now));
+            ps.setTimestamp(7, Timestamp.from(now));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.<Long>empty();
+            }
+        });
+    }
+
+    /** Locks a new inbound message for processing; empty when another worker has it or it is done. */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    Optional<Inbound> claimInbound(long id) {
+        return jdbc.prepareStatement("select attempts, payload_enc from inbox where id = ? and state = 'new' "
+                + "and payload_enc is not null for update skip locked", ps -> {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.<Inbound>empty();
+                }
+                InboundEnvelope env = read(cipher.decrypt(rs.getBytes(2)), InboundEnvelope.class);
+                return Optional.of(new Inbound(id, rs.getInt(1), env));
+            }
+        });
+    }
+
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    void inboundDone(long id) {
+        jdbc.prepareStatement("update inbox set state = 'done', processed_at = ?, address_enc = null, payload_enc = null "
+                + "where id = ?", ps -> {
+            ps.setTimestamp(1, Timestamp.from(Instant.now()));
+            ps.setLong(2, id);
+            return ps.executeUpdate();
+        });
+    }
+
+    /** Records a failed processing attempt: retried after {@code delay}, or marked failed after {@code maxAttempts}. */
+    @Transactional
+    void inboundFailed(long id, Duration delay, int maxAttempts) {
+        jdbc.prepareStatement("update inbox set attempts = attempts + 1, next_attempt_at = ?, "
+                + "state = case when attempts + 1 >= ? then 'failed' else 'new' end where id = ?", ps -> {
+            ps.setTimestamp(1, Timestamp.from(Instant.now().plus(delay)));
+            ps.setInt(2, maxAttempts);
+            ps.setLong(3, id);
+            return ps.executeUpdate();
+        });
+    }
+
+    /** Ids of inbound messages not processed yet whose time has come (after a crash or a failed attempt). */
+    @Transactional
+    List<Long> dueInbound(Instant receivedBefore, int limit) {
+        return ids("select id from inbox where state = 'new' and next_attempt_at <= ? and received_at <= ? "
+                + "order by id limit " + limit, receivedBefore);
+    }
+
+    /** Puts one turn's replies in the outbox; answers the row id. */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    long enqueue(Delivery delivery) {
+        Instant now = Instant.now();
+        return jdbc.prepareStatement("insert into outbox (channel, address_hash, address_enc, payload_enc, created_at, "
+                + "next_attempt_at) values (?, ?, ?, ?, ?, ?) returning id", ps -> {
+            ps.setString(1, delivery.channel());
+            ps.setString(2, cipher.hash(delivery.channel(), delivery.address()));
+            ps.setBytes(3, cipher.encrypt(delivery.address()));
+            ps.setBytes(4, cipher.encrypt(write(delivery)));
+            ps.setTimestamp(5, Timestamp.from(now));
+            ps.setTimestamp(6, Timestamp.from(now));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    /** Puts replies in the outbox in a transaction of its own. */
+    @Transactional
+    long enqueueNow(Delivery delivery) {
+        return enqueue(delivery);
+    }
+
+    /** Locks due replies (or the one with {@code onlyId}) for sending; rows other workers hold are skipped. */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    List<Pending> claimDue(Long onlyId, int limit) {
+        String sql = "select id, attempts, payload_enc from outbox where state = 'pending' and next_attempt_at <= ? "
+                + (onlyId == null ? "" : "and id = ? ") + "order by id limit " + limit + " for update skip locked";
+        return jdbc.prepareStatement(sql, ps -> {
+            ps.setTimestamp(1, Timestamp.from(Instant.now()));
+            if (onlyId != null) {
+                ps.setLong(2, onlyId);
+            }
+            List<Pending> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Pending(rs.getLong(1), rs.getInt(2), read(cipher.decrypt(rs.getBytes(3)), Delivery.class)));
+                }
+            }
+            return out;
+        });
+    }
+
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    void sent(long id, String providerId) {
+        jdbc.prepareStatement("update outbox set state = 'sent', sent_at = ?, provider_id = ?, attempts = attempts + 1, "
+                + "address_enc = null, payload_enc = null, last_error = null where id = ?", ps -> {
+            ps.setTimestamp(1, Timestamp.from(Instant.now()));
+            ps.setString(2, providerId);
+            ps.setLong(3, id);
+            return ps.executeUpdate();
+        });
+    }
+
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    void retryLater(long id, String error, Duration delay) {
+        jdbc.prepareStatement("update outbox set attempts = attempts + 1, last_error = ?, next_attempt_at = ? where id = ?", ps -> {
+            ps.setString(1, clip(error));
+            ps.setTimestamp(2, Timestamp.from(Instant.now().plus(delay)));
+            ps.setLong(3, id);
+            return ps.executeUpdate();
+        });
+    }
+
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    void dead(long id, String error) {
+        jdbc.prepareStatement("update outbox set state = 'dead', attempts = attempts + 1, last_error = ?, "
+                + "address_enc = null, payload_enc = null where id = ?", ps -> {
+            ps.setString(1, clip(error));
+            ps.setLong(2, id);
+            return ps.executeUpdate();
+        });
+    }
+
+    /** Records a provider's delivery status (Twilio status callback, WhatsApp statuses); answers rows updated. */
+    @Transactional
+    public int recordStatus(String channel, String providerId, String status) {
+        return jdbc.prepareStatement("update outbox set provider_status = ? where channel = ? and provider_id = ?", ps -> {
+            ps.setString(1, status.length() > 32 ? status.substring(0, 32) : status);
+            ps.setString(2, channel);
+            ps.setString(3, providerId);
+            return ps.executeUpdate();
+        });
+    }
+
+    /** Counts rows of the outbox in {@code state}, for metrics and tests. */
+    @Transactional
+    long count(String table, String state) {
+        if (!table.equals("inbox") && !table.equals("outbox")) {
+            throw new IllegalArgumentException("no such table: " + table);
+        }
+        return jdbc.prepareStatement("select count(*) from " + table + " where state = ?", ps -> {
+            ps.setString(1, state);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    /** Retention: removes processed inbox rows and finished outbox rows older than {@code before}. */
+    @Transactional
+    int purgeBefore(Instant before) {
+        int inbox = jdbc.prepareStatement("delete from inbox where received_at < ? and state <> 'new'", ps -> {
+            ps.setTimestamp(1, Timestamp.from(before));
+            return ps.executeUpdate();
+        });
+        int outbox = jdbc.prepareStatement("delete from outbox where created_at < ? and state <> 'pending'", ps -> {
+            ps.setTimestamp(1, Timestamp.from(before));
+            return ps.executeUpdate();
+        });
+        return inbox + outbox;
+    }
+
+    private List<Long> ids(String sql, Instant at) {
+        return jdbc.prepareStatement(sql, ps -> {
+            ps.setTimestamp(1, Timestamp.from(Instant.now()));
+            ps.setTimestamp(2, Timestamp.from(at));
+            List<Long> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getLong(1));
+                }
+            }
+            return out;
+        });
+    }
+
+    private static String clip(String error) {
+        if (error == null) {
+            return null;
+        }
+        return error.length() > MAX_ERROR ? error.substring(0, MAX_ERROR) : error;
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private <T> T read(String text, Class<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package kr.ieum.channel;
+
+/**
+ * A provider did not take a message. {@code retryable} failures (network, 429, 5xx) go back to the outbox
+ * with backoff; others (a blocked user, an invalid address) are dead-lettered at once.
+ */
+public class DeliveryFailed extends RuntimeException {
+    private final boolean retryable;
+
+    public DeliveryFailed(String message, boolean retryable) {
+        super(message);
+        this.retryable = retryable;
+    }
+
+    public DeliveryFailed(String message, boolean retryable, Throwable cause) {
+        super(message, cause);
+        this.retryable = retryable;
+    }
+
+    public boolean retryable() {
+        return retryable;
+    }
+
+    /** Classifies an HTTP status from a provider's API: 408, 429 and 5xx are worth retrying. */
+    public static DeliveryFailed forStatus(String provider, int status) {
+        boolean retry = status == 408 || status == 429 || status >= 500;
+        return new DeliveryFailed(provider + " answered HTTP " + status, retry);
+    }
+}

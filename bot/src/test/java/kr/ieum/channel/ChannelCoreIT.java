@@ -1,0 +1,135 @@
+package kr.ieum.channel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.context.annotation.Property;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import kr.ieum.i18n.Messages;
+import kr.ieum.support.Await;
+import kr.ieum.support.ServiceTest;
+import kr.ieum.support.Sql;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The channel core: store once, ack, turn after the ack, outbox with retries and dead letters, FORGET. */
+@MicronautTest(transactional = false)
+@Property(name = "ieum.test.recording-channel", value = "true")
+@Property(name = "ieum.channels.first-retry", value = "50ms")
+@Property(name = "ieum.channels.max-retry", value = "100ms")
+@Property(name = "ieum.channels.poll", value = "100ms")
+@Property(name = "ieum.channels.max-attempts", value = "3")
+class ChannelCoreIT extends ServiceTest {
+    @Inject
+    ChannelDispatcher dispatcher;
+    @Inject
+    RecordingChannel channel;
+    @Inject
+    Messages messages;
+    @Inject
+    DataSource dataSource;
+
+    @BeforeEach
+    void reset() {
+        channel.sent.clear();
+        channel.failures.set(0);
+        channel.attempts.set(0);
+        channel.retryable = true;
+    }
+
+    private static InboundEnvelope message(String id, String from, String text) {
+        return new InboundEnvelope("recording", id, from, text, null, false, Map.of("thread", "t-1"));
+    }
+
+    @Test
+    void storesOnceAnswersAfterTheAckAndKeepsTheReplyContext() {
+        String id = UUID.randomUUID().toString();
+        assertEquals(ChannelDispatcher.Acceptance.STORED, dispatcher.accept(message(id, "+84901234567", "thẻ cư trú di động là gì?")));
+        assertEquals(ChannelDispatcher.Acceptance.DUPLICATE, dispatcher.accept(message(id, "+84901234567", "thẻ cư trú di động là gì?")));
+        Await.until("the answer is sent", () -> !channel.sent.isEmpty());
+        Delivery d = channel.sent.get(0);
+        assertEquals("vi", d.language());
+        assertEquals("+84901234567", d.address());
+        assertEquals("mobile-id-overview", d.messages().get(0).topic());
+        assertEquals("t-1", d.context("thread"));
+        // the retry did not run a second turn
+        Await.until("the outbox row is sent", () -> dispatcher.outboxCount("pending") == 0);
+        assertEquals(1, channel.sent.size());
+    }
+
+    @Test
+    void storesNeitherAddressNorTextInTheClearAndClearsThemOnceProcessed() {
+        String id = UUID.randomUUID().toString();
+        dispatcher.accept(message(id, "+821055512345", "what is the mobile residence card?"));
+        Await.until("sent", () -> !channel.sent.isEmpty());
+        String stored = query("select coalesce(encode(address_enc, 'escape'), '') || coalesce(encode(payload_enc, 'escape'), '') "
+                + "from inbox where provider_id = ?", id);
+        assertEquals("", stored, "address and payload are cleared once processed");
+    }
+
+    @Test
+    void retriesAFailedDeliveryWithBackoff() {
+        channel.failures.set(2);
+        dispatcher.accept(message(UUID.randomUUID().toString(), "+79161234567", "что такое мобильная карта резидента?"));
+        Await.until("delivered on the third attempt", () -> !channel.sent.isEmpty());
+        assertEquals(3, channel.attempts.get());
+        assertEquals("ru", channel.sent.get(0).language());
+    }
+
+    @Test
+    void deadLettersAfterTheLimitAndAtOnceForPermanentFailures() {
+        long deadBefore = dispatcher.outboxCount("dead");
+        channel.failures.set(100);
+        dispatcher.accept(message(UUID.randomUUID().toString(), "+66812345678", "hello"));
+        Await.until("dead-lettered after 3 attempts", () -> dispatcher.outboxCount("dead") == deadBefore + 1);
+        assertEquals(3, channel.attempts.get());
+
+        channel.attempts.set(0);
+        channel.retryable = false;
+        dispatcher.accept(message(UUID.randomUUID().toString(), "+66812345679", "hello"));
+        Await.until("dead-lettered at once", () -> dispatcher.outboxCount("dead") == deadBefore + 2);
+        assertEquals(1, channel.attempts.get());
+        assertTrue(channel.sent.isEmpty());
+    }
+
+    @Test
+    void answersNonTextInTheResidentsLanguage() {
+        String from = "+84900000001";
+        dispatcher.accept(message(UUID.randomUUID().toString(), from, "xin chào, tôi muốn hỏi về thẻ cư trú"));
+        Await.until("first answer", () -> channel.sent.size() == 1);
+        dispatcher.accept(new InboundEnvelope("recording", UUID.randomUUID().toString(), from, "", null, true, Map.of()));
+        Await.until("reply to the photo", () -> channel.sent.size() == 2);
+        Delivery d = channel.sent.get(1);
+        assertEquals(messages.render("vi", "nontext").text(), d.messages().get(0).text().text());
+    }
+
+    @Test
+    void forgetScrubsTheChannelRowsOfTheResident() {
+        String from = "+998901234567";
+        dispatcher.accept(message(UUID.randomUUID().toString(), from, "mobil ID karta nima?"));
+        Await.until("answer", () -> channel.sent.size() == 1);
+        dispatcher.accept(message(UUID.randomUUID().toString(), from, "FORGET"));
+        Await.until("confirmation question", () -> channel.sent.size() == 2);
+        dispatcher.accept(message(UUID.randomUUID().toString(), from, "1"));
+        Await.until("erased", () -> channel.sent.size() == 3);
+        String withAddress = query("select count(*) from inbox where channel = 'recording' and address_hash = ?", hash(from));
+        assertEquals("0", withAddress, "no inbox row points to the resident any more");
+        String done = channel.sent.get(2).messages().get(0).text().text();
+        assertEquals(messages.render(channel.sent.get(2).language(), "forget.done").text(), done);
+    }
+
+    @Inject
+    kr.ieum.platform.AddressCipher cipher;
+
+    private String hash(String address) {
+        return cipher.hash("recording", address);
+    }
+
+    private String query(String sql, String param) {
+        return Sql.one(dataSource, sql, param);
+    }
+}
