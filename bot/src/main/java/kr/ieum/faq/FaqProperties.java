@@ -2,6 +2,7 @@ package kr.ieum.faq;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
+import kr.ieum.faq.index.FaqIndex;
 
 /**
  * How sure the bot must be ({@code ieum.faq.*}).
@@ -9,9 +10,19 @@ import io.micronaut.core.bind.annotation.Bindable;
  * @param answerThreshold  confidence from which a topic is answered outright
  * @param clarifyThreshold confidence from which topics are offered as "did you mean"; below it, "I don't know"
  * @param gramWeight       weight of the character-n-gram field against the words field
+ * @param phraseShare      how much the best single phrasing counts against all phrasings of a topic together
+ * @param answerShare      how much the words of a topic's answer count towards the topic as a whole
  */
 @ConfigurationProperties("ieum.faq")
 public record FaqProperties(
         @Bindable(defaultValue = "0.55") double answerThreshold,
         @Bindable(defaultValue = "0.3") double clarifyThreshold,
-        @Bindable(defaultValue = "0.5") float gramWeight) {}
+        @Bindable(defaultValue = "0.5") float gramWeight,
+        @Bindable(defaultValue = "0.7") double phraseShare,
+        @Bindable(defaultValue = "0.0") double answerShare) {
+
+    /** The index settings these properties describe. */
+    public FaqIndex.Weights weights() {
+        return new FaqIndex.Weights(gramWeight, phraseShare, answerShare);
+    }
+}

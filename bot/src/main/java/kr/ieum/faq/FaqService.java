@@ -43,7 +43,7 @@ public class FaqService {
     FaqService(ContentService content, FaqProperties properties, LocaleRegistry locales) {
         this.properties = properties;
         this.locales = locales;
-        this.index = new FaqIndex(properties.gramWeight());
+        this.index = new FaqIndex(properties.weights());
         long start = System.nanoTime();
         this.topics = content.topics();
         List<Localization> all = content.published();
@@ -59,13 +59,15 @@ public class FaqService {
     private void index(List<Localization> changed) {
         List<String> keys = new ArrayList<>();
         List<FaqIndex.Phrase> phrases = new ArrayList<>();
+        Map<String, String> answers = new HashMap<>();
         for (Localization l : changed) {
             keys.add(FaqIndex.key(l.topic(), l.locale()));
+            answers.put(FaqIndex.key(l.topic(), l.locale()), l.answer());
             phrases.add(new FaqIndex.Phrase(l.topic(), l.locale(), l.question()));
             l.alternates().forEach(a -> phrases.add(new FaqIndex.Phrase(l.topic(), l.locale(), a)));
             texts.put(FaqIndex.key(l.topic(), l.locale()), l);
         }
-        index.replace(keys, phrases);
+        index.replace(keys, phrases, answers);
     }
 
     /** Finds what the knowledge base has for {@code question}, asked in {@code locale}. */

@@ -52,19 +52,40 @@ public final class FaqIndex implements AutoCloseable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final float gramWeight;
+    private final double phraseShare;
+    private final double answerShare;
     private final Set<String> locales = ConcurrentHashMap.newKeySet();
 
     /** A phrasing to index: a topic's question or one of its alternates in one locale. */
     public record Phrase(String topic, String locale, String text) {}
 
+    /**
+     * How scores combine.
+     *
+     * @param gramWeight  weight of the character-n-gram fields against the word fields
+     * @param phraseShare how much the best single phrasing counts against all phrasings of the topic together
+     *                    (1 = best phrasing only)
+     * @param answerShare how much the words of the answer count towards the topic as a whole (0 = not at all)
+     */
+    public record Weights(float gramWeight, double phraseShare, double answerShare) {
+        public static final Weights DEFAULT = new Weights(0.5f, 0.7, 0.0);
+    }
+
     public FaqIndex(float gramWeight) {
-        this.gramWeight = gramWeight;
+        this(new Weights(gramWeight, Weights.DEFAULT.phraseShare(), Weights.DEFAULT.answerShare()));
+    }
+
+    public FaqIndex(Weights weights) {
+        this.gramWeight = weights.gramWeight();
+        this.phraseShare = weights.phraseShare();
+        this.answerShare = weights.answerShare();
         try {
             Analyzer perField = new DelegatingAnalyzerWrapper(Analyzer.PER_FIELD_REUSE_STRATEGY) {
                 @Override
                 protected Analyzer getWrappedAnalyzer(String field) {
-                    String locale = field.substring(2);
-                    return field.startsWith("g_") ? analyzers.grams(locale) : analyzers.words(locale);
+                    int cut = field.indexOf('_');
+                    String locale = field.substring(cut + 1);
+                    return field.charAt(cut - 1) == 'g' ? analyzers.grams(locale) : analyzers.words(locale);
                 }
             };
             IndexWriterConfig config = new IndexWriterConfig(perField).setSimilarity(new BM25Similarity(K1, B));
@@ -77,11 +98,21 @@ public final class FaqIndex implements AutoCloseable {
 
     /** Replaces every phrasing of the given topic/locale pairs with {@code phrases}, searchable when this returns. */
     public void replace(Collection<String> topicLocaleKeys, List<Phrase> phrases) {
+        replace(topicLocaleKeys, phrases, Map.of());
+    }
+
+    /**
+     * As {@link #replace(Collection, List)}, with the answers of the topics (by {@link #key}): their words
+     * count a little towards the topic as a whole.
+     */
+    public void replace(Collection<String> topicLocaleKeys, List<Phrase> phrases, Map<String, String> answers) {
         try {
             for (String key : topicLocaleKeys) {
                 writer.deleteDocuments(new Term(KEY, key));
             }
+            Map<String, StringBuilder> topicTexts = new LinkedHashMap<>();
             for (Phrase p : phrases) {
+                topicTexts.computeIfAbsent(key(p.topic(), p.locale()), k -> new StringBuilder()).append(p.text()).append('\n');
                 Document doc = new Document();
                 doc.add(new StringField(TOPIC, p.topic(), Field.Store.YES));
                 doc.add(new StringField(LOCALE, p.locale(), Field.Store.YES));
@@ -90,6 +121,22 @@ public final class FaqIndex implements AutoCloseable {
                 doc.add(new TextField("g_" + p.locale(), p.text(), Field.Store.NO));
                 writer.addDocument(doc);
                 locales.add(p.locale());
+            }
+            // one more document per topic and locale with all its phrasings: it rewards topics whose phrasings
+            // together cover the question's words, where one short phrasing may match a few words by chance
+            for (Map.Entry<String, StringBuilder> e : topicTexts.entrySet()) {
+                String[] parts = e.getKey().split("/", 2);
+                Document doc = new Document();
+                doc.add(new StringField(TOPIC, parts[0], Field.Store.YES));
+                doc.add(new StringField(LOCALE, parts[1], Field.Store.YES));
+                doc.add(new StringField(KEY, e.getKey(), Field.Store.NO));
+                doc.add(new TextField("tw_" + parts[1], e.getValue().toString(), Field.Store.NO));
+                doc.add(new TextField("tg_" + parts[1], e.getValue().toString(), Field.Store.NO));
+                String answer = answers.get(e.getKey());
+                if (answer != null) {
+                    doc.add(new TextField("aw_" + parts[1], answer, Field.Store.NO));
+                }
+                writer.addDocument(doc);
             }
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
@@ -116,18 +163,17 @@ public final class FaqIndex implements AutoCloseable {
             IndexSearcher searcher = searchers.acquire();
             try {
                 searcher.setSimilarity(new BM25Similarity(K1, B));
-                BooleanQuery.Builder builder = new BooleanQuery.Builder();
-                words.keySet().forEach(t -> builder.add(new TermQuery(new Term("w_" + locale, t)), BooleanClause.Occur.SHOULD));
-                grams.keySet().forEach(t -> builder.add(new BoostQuery(new TermQuery(new Term("g_" + locale, t)), gramWeight), BooleanClause.Occur.SHOULD));
-                double self = selfScore(searcher, "w_" + locale, words, 1f) + selfScore(searcher, "g_" + locale, grams, gramWeight);
-                TopDocs top = searcher.search(builder.build(), 60);
-                Map<String, Double> best = new LinkedHashMap<>();
-                for (ScoreDoc sd : top.scoreDocs) {
-                    String topic = searcher.storedFields().document(sd.doc).get(TOPIC);
-                    best.merge(topic, (double) sd.score, Math::max);
+                Map<String, Double> phrase = confidences(searcher, "w_" + locale, "g_" + locale, words, grams);
+                Map<String, Double> topical = confidences(searcher, "tw_" + locale, "tg_" + locale, words, grams);
+                if (answerShare > 0) {
+                    Map<String, Double> answered = confidences(searcher, "aw_" + locale, "ag_" + locale, words, Map.of());
+                    topical.replaceAll((t, c) -> (1 - answerShare) * c + answerShare * answered.getOrDefault(t, 0.0));
                 }
+                Map<String, Double> combined = new LinkedHashMap<>();
+                phrase.forEach((topic, c) -> combined.put(topic, phraseShare * c + (1 - phraseShare) * topical.getOrDefault(topic, 0.0)));
+                topical.forEach((topic, c) -> combined.putIfAbsent(topic, (1 - phraseShare) * c));
                 List<TopicHit> hits = new ArrayList<>();
-                best.forEach((topic, score) -> hits.add(new TopicHit(topic, locale, self <= 0 ? 0 : Math.min(1.0, score / self))));
+                combined.forEach((topic, c) -> hits.add(new TopicHit(topic, locale, Math.min(1.0, c))));
                 hits.sort(Comparator.comparingDouble(TopicHit::confidence).reversed());
                 return hits.size() > max ? List.copyOf(hits.subList(0, max)) : List.copyOf(hits);
             } finally {
@@ -136,6 +182,25 @@ public final class FaqIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Each topic's best score in the given fields, divided by the query's score against itself there. */
+    private Map<String, Double> confidences(IndexSearcher searcher, String wordField, String gramField,
+            Map<String, Integer> words, Map<String, Integer> grams) throws IOException {
+        BooleanQuery.Builder builder = new BooleanQuery.Builder();
+        words.keySet().forEach(t -> builder.add(new TermQuery(new Term(wordField, t)), BooleanClause.Occur.SHOULD));
+        grams.keySet().forEach(t -> builder.add(new BoostQuery(new TermQuery(new Term(gramField, t)), gramWeight), BooleanClause.Occur.SHOULD));
+        double self = selfScore(searcher, wordField, words, 1f) + selfScore(searcher, gramField, grams, gramWeight);
+        Map<String, Double> best = new LinkedHashMap<>();
+        if (self <= 0) {
+            return best;
+        }
+        TopDocs top = searcher.search(builder.build(), 60);
+        for (ScoreDoc sd : top.scoreDocs) {
+            String topic = searcher.storedFields().document(sd.doc).get(TOPIC);
+            best.merge(topic, sd.score / self, Math::max);
+        }
+        return best;
     }
 
     /**
