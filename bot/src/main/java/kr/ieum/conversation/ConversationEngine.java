@@ -65,7 +65,7 @@ public class ConversationEngine {
             contact = contact.withLanguage(language, contact.languageExplicit() && language.equals(contact.language()));
             step = in.nonText() && text.isEmpty()
                     ? new Step(contact, language, "unanswered", null, List.of(), 0.0, List.of(say(language, "nontext")), false)
-                    : respond(contact, text, numeric, language);
+                    : respond(contact, text, numeric, language, typedIn(resolution));
             language = step.language();
         }
         contact = step.contact();
@@ -94,7 +94,13 @@ public class ConversationEngine {
         }
     }
 
-    private Step respond(Contact contact, String text, boolean numeric, String language) {
+    /** The language the text itself is in, when detection is sure of it; else null. */
+    private static String typedIn(LanguageResolver.Resolution resolution) {
+        var guess = resolution.guess();
+        return guess != null && guess.known() && (guess.decisive() || guess.confidence() >= 0.6) ? guess.tag() : null;
+    }
+
+    private Step respond(Contact contact, String text, boolean numeric, String language, String typedIn) {
         String word = EDGE_PUNCTUATION.matcher(text.toLowerCase(Locale.ROOT)).replaceAll("").replaceFirst("^/", "");
         if (text.isEmpty()) {
             return new Step(contact, language, "unanswered", null, List.of(), 0.0, List.of(say(language, "empty")), false);
@@ -117,7 +123,7 @@ public class ConversationEngine {
             return new Step(contact, language, "unanswered", null, List.of(), 0.0,
                     List.of(say(language, "empty")), false);
         }
-        return ask(contact, text, language);
+        return ask(contact, text, language, typedIn);
     }
 
     private Optional<Step> command(Contact contact, String word, String language) {
@@ -212,8 +218,8 @@ public class ConversationEngine {
                 List.of(new OutboundMessage(messages.render(language, titleKey), options)), false);
     }
 
-    private Step ask(Contact contact, String text, String language) {
-        FaqResult result = faq.ask(text, language);
+    private Step ask(Contact contact, String text, String language, String typedIn) {
+        FaqResult result = faq.ask(text, language, typedIn);
         return switch (result.outcome()) {
             case ANSWERED -> answer(contact, result.topic(), language, "answered", result.confidence(), true);
             case CLARIFY -> {

@@ -15,10 +15,10 @@ import kr.ieum.faq.index.FaqIndex;
  */
 @ConfigurationProperties("ieum.faq")
 public record FaqProperties(
-        @Bindable(defaultValue = "0.55") double answerThreshold,
+        @Bindable(defaultValue = "0.5") double answerThreshold,
         @Bindable(defaultValue = "0.3") double clarifyThreshold,
         @Bindable(defaultValue = "0.5") float gramWeight,
-        @Bindable(defaultValue = "0.7") double phraseShare,
+        @Bindable(defaultValue = "0.3") double phraseShare,
         @Bindable(defaultValue = "0.0") double answerShare) {
 
     /** The index settings these properties describe. */

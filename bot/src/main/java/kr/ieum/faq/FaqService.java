@@ -72,7 +72,20 @@ public class FaqService {
 
     /** Finds what the knowledge base has for {@code question}, asked in {@code locale}. */
     public FaqResult ask(String question, String locale) {
+        return ask(question, locale, null);
+    }
+
+    /**
+     * As {@link #ask(String, String)}, for a resident who reads {@code locale} but typed this question in
+     * {@code typedIn} (say, English words after choosing Vietnamese): that language's phrasings count in full.
+     */
+    public FaqResult ask(String question, String locale, String typedIn) {
         Map<String, Double> byTopic = new LinkedHashMap<>();
+        if (typedIn != null && !typedIn.equals(locale) && locales.supports(typedIn)) {
+            for (TopicHit hit : index.search(question, typedIn, 8)) {
+                byTopic.merge(hit.topic(), hit.confidence(), Math::max);
+            }
+        }
         List<String> chain = locales.chain(locale);
         for (int i = 0; i < chain.size(); i++) {
             double discount = i == 0 ? 1.0 : FALLBACK_DISCOUNT;

@@ -28,7 +28,6 @@ import org.apache.lucene.analysis.ngram.NGramTokenFilter;
 import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
 import org.apache.lucene.analysis.ru.RussianLightStemFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
-import org.apache.lucene.analysis.th.ThaiAnalyzer;
 
 /**
  * One pair of analyzers per locale: {@code words} (the language's own tokenizer, normaliser and light stemmer,
@@ -54,8 +53,9 @@ final class AnalyzerRegistry {
             case "ko" -> new KoreanAnalyzer();
             case "ja", "zh-Hant" -> new CJKAnalyzer(CharArraySet.EMPTY_SET);
             case "zh-Hans" -> new SmartChineseAnalyzer(CharArraySet.EMPTY_SET);
-            case "th" -> new ThaiAnalyzer(CharArraySet.EMPTY_SET);
-            case "km", "my", "si" -> chain(false, ts -> ts, true);
+            // ICU's dictionary segmentation; Lucene's ThaiTokenizer relies on the JDK's Thai break iterator,
+            // which splits words apart without the jdk.localedata dictionary (ดาวน์โหลด → ดาว|น์โหล|ด)
+            case "th", "km", "my", "si" -> chain(false, ts -> ts, true);
             case "en" -> chain(false, ts -> new KStemFilter(new EnglishPossessiveFilter(ts)), false);
             case "ru" -> chain(false, RussianLightStemFilter::new, false);
             case "id" -> chain(false, IndonesianStemFilter::new, false);

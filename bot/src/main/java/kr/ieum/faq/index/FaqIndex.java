@@ -32,6 +32,8 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.search.similarities.PerFieldSimilarityWrapper;
+import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
 /**
@@ -44,6 +46,18 @@ public final class FaqIndex implements AutoCloseable {
     private static final String LOCALE = "locale";
     private static final String KEY = "key";
     private static final float K1 = 1.2f;
+    /** Topic documents are long: saturate term frequency later (baselines.md: k1 = 2 suits them). */
+    private static final float TOPIC_K1 = 2.0f;
+    private static final float TOPIC_B = 0.75f;
+    private static final Similarity SIMILARITY = new PerFieldSimilarityWrapper() {
+        private final Similarity phrases = new BM25Similarity(K1, B);
+        private final Similarity topics = new BM25Similarity(TOPIC_K1, TOPIC_B);
+
+        @Override
+        public Similarity get(String field) {
+            return field.startsWith("t") ? topics : phrases;
+        }
+    };
     private static final float B = 0.75f;
     private static final int MAX_QUERY_CHARS = 600;
     private static final int MAX_TERMS = 300;
@@ -68,7 +82,7 @@ public final class FaqIndex implements AutoCloseable {
      * @param answerShare how much the words of the answer count towards the topic as a whole (0 = not at all)
      */
     public record Weights(float gramWeight, double phraseShare, double answerShare) {
-        public static final Weights DEFAULT = new Weights(0.5f, 0.7, 0.0);
+        public static final Weights DEFAULT = new Weights(0.5f, 0.3, 0.0);
     }
 
     public FaqIndex(float gramWeight) {
@@ -88,7 +102,7 @@ public final class FaqIndex implements AutoCloseable {
                     return field.charAt(cut - 1) == 'g' ? analyzers.grams(locale) : analyzers.words(locale);
                 }
             };
-            IndexWriterConfig config = new IndexWriterConfig(perField).setSimilarity(new BM25Similarity(K1, B));
+            IndexWriterConfig config = new IndexWriterConfig(perField).setSimilarity(SIMILARITY);
             writer = new IndexWriter(new ByteBuffersDirectory(), config);
             searchers = new SearcherManager(writer, null);
         } catch (IOException e) {
@@ -162,7 +176,7 @@ public final class FaqIndex implements AutoCloseable {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                searcher.setSimilarity(new BM25Similarity(K1, B));
+                searcher.setSimilarity(SIMILARITY);
                 Map<String, Double> phrase = confidences(searcher, "w_" + locale, "g_" + locale, words, grams);
                 Map<String, Double> topical = confidences(searcher, "tw_" + locale, "tg_" + locale, words, grams);
                 if (answerShare > 0) {
@@ -220,7 +234,9 @@ public final class FaqIndex implements AutoCloseable {
             long df = searcher.getIndexReader().docFreq(new Term(field, e.getKey()));
             double idf = Math.log(1 + (docs - df + 0.5) / (df + 0.5));
             double tf = e.getValue();
-            score += weight * idf * tf / (tf + K1 * (1 - B + B * length / avgLength));
+            float k1 = field.startsWith("t") ? TOPIC_K1 : K1;
+            float b = field.startsWith("t") ? TOPIC_B : B;
+            score += weight * idf * tf / (tf + k1 * (1 - b + b * length / avgLength));
         }
         return score;
     }
