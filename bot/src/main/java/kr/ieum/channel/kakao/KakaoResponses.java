@@ -65,9 +65,10 @@ class KakaoResponses {
     }
 
     /** A neutral "your answer is on its way" while the first of two identical requests is still running. */
-    String pending(String language) {
-        OutboundMessage text = OutboundMessage.of(messages.render(language == null ? "ko" : language, "kakao.pending"));
-        return render(List.of(text), language);
+    String pending(String hint) {
+        // no turn to say which language: the request's hint, else Korean (KakaoTalk's home language)
+        String language = messages.locales().match(hint).orElse("ko");
+        return render(List.of(OutboundMessage.of(messages.render(language, "kakao.pending"))), language);
     }
 
     /** Tells Kakao the answer will come through the callback URL. */
