@@ -1,0 +1,156 @@
+package kr.ieum.channel.twilio;
+
+import com.twilio.exception.ApiConnectionException;
+import com.twilio.exception.ApiException;
+import com.twilio.http.TwilioRestClient;
+import com.twilio.rest.api.v2010.account.Message;
+import com.twilio.type.PhoneNumber;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import kr.ieum.channel.Capability;
+import kr.ieum.channel.ChannelAdapter;
+import kr.ieum.channel.Delivery;
+import kr.ieum.channel.DeliveryFailed;
+import kr.ieum.channel.PublicUrl;
+import kr.ieum.channel.Signatures;
+import kr.ieum.channel.TextRendering;
+import kr.ieum.conversation.OutboundMessage;
+import kr.ieum.i18n.Messages;
+
+/**
+ * Sends replies as SMS or WhatsApp messages through Twilio's REST API with the Twilio SDK. The address says
+ * which: {@code whatsapp:+...} goes back on WhatsApp. Replies come from the number the resident wrote to
+ * (kept from the inbound {@code To}), else from the configured sender. SMS is segment-aware (see
+ * {@link SmsRenderer}); SMS to Korean numbers must be EUC-KR, else the resident gets a Korean + English
+ * link to the reply in their language.
+ */
+@Singleton
+@Requires(property = "ieum.channels.twilio.enabled", value = "true")
+class TwilioChannel implements ChannelAdapter {
+    static final String CHANNEL = "twilio";
+    static final String CONTEXT_TO = "to";
+    static final String WHATSAPP = "whatsapp:";
+    static final String STATUS_PATH = "/webhooks/twilio/status";
+    /** Twilio's limit for one WhatsApp message body. */
+    static final int WHATSAPP_MAX = 1600;
+    /** Twilio error codes that no retry will fix although the HTTP status would allow one. */
+    private static final Set<Integer> PERMANENT = Set.of(21211, 21408, 21610, 21612, 21614, 63003, 63016);
+
+    private final TwilioProperties properties;
+    private final PublicUrl publicUrl;
+    private final SmsRenderer sms;
+    private volatile TwilioRestClient client;
+
+    TwilioChannel(TwilioProperties properties, PublicUrl publicUrl, Messages messages) {
+        this.properties = properties;
+        this.publicUrl = publicUrl;
+        this.sms = new SmsRenderer(messages, properties.smsMaxSegments(), properties.smsMaxSegmentsUcs2());
+    }
+
+    @Override
+    public String channel() {
+        return CHANNEL;
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return Set.of(Capability.SEGMENTED_TEXT);
+    }
+
+    @Override
+    public String send(Delivery delivery) {
+        boolean whatsapp = delivery.address().startsWith(WHATSAPP);
+        String from = delivery.context(CONTEXT_TO);
+        if (from == null || from.isBlank() || from.startsWith(WHATSAPP) != whatsapp) {
+            from = whatsapp ? properties.whatsappFrom() : properties.smsFrom();
+        }
+        if (!Signatures.configured(from)) {
+            throw new DeliveryFailed("twilio: no " + (whatsapp ? "WhatsApp" : "SMS") + " sender configured", false);
+        }
+        List<String> texts = whatsapp ? whatsAppTexts(delivery.messages()) : smsTexts(delivery);
+        TwilioRestClient rest = client();
+        String sid = null;
+        for (String text : texts) {
+            sid = create(rest, delivery.address(), from, text);
+        }
+        return sid;
+    }
+
+    /** SMS texts, with the EUC-KR rule for Korean numbers. */
+    List<String> smsTexts(Delivery delivery) {
+        List<String> texts = sms.render(delivery.language(), delivery.messages());
+        if (!delivery.address().startsWith("+82")) {
+            return texts;
+        }
+        List<String> plain = new ArrayList<>();
+        for (String text : texts) {
+            Optional<String> encodable = SmsRenderer.forKoreanCarrier(text);
+            if (encodable.isEmpty()) {
+                return List.of(sms.readItOnline(delivery.language(), replyPage(delivery)));
+            }
+            plain.add(encodable.get());
+        }
+        return plain;
+    }
+
+    private String replyPage(Delivery delivery) {
+        return delivery.messages().stream().map(OutboundMessage::topic).filter(t -> t != null).findFirst()
+                .map(topic -> publicUrl.answerPage(topic, delivery.language()))
+                .orElseGet(() -> publicUrl.of("/chat?lang=" + delivery.language()));
+    }
+
+    /** WhatsApp has no segments: one message per reply, cut only beyond Twilio's 1600 characters. */
+    static List<String> whatsAppTexts(List<OutboundMessage> replies) {
+        List<String> texts = new ArrayList<>();
+        for (OutboundMessage reply : replies) {
+            texts.addAll(TextSplitter.split(TextRendering.plain(reply), t -> t.length() <= WHATSAPP_MAX));
+        }
+        return texts;
+    }
+
+    private String create(TwilioRestClient rest, String to, String from, String body) {
+        try {
+            Message message = Message.creator(new PhoneNumber(to), new PhoneNumber(from), body)
+                    .setStatusCallback(publicUrl.of(STATUS_PATH))
+                    .create(rest);
+            return message.getSid();
+        } catch (ApiConnectionException e) {
+            throw new DeliveryFailed("twilio: API not reachable", true);
+        } catch (ApiException e) {
+            // the message of an ApiException may quote the phone number: keep only status and code
+            throw failed(e.getStatusCode(), e.getCode());
+        }
+    }
+
+    static DeliveryFailed failed(Integer status, Integer code) {
+        if (status == null) {
+            return new DeliveryFailed("twilio: API call failed" + (code == null ? "" : " (error " + code + ")"), true);
+        }
+        DeliveryFailed byStatus = DeliveryFailed.forStatus("twilio", status);
+        boolean retryable = byStatus.retryable() && (code == null || !PERMANENT.contains(code));
+        return new DeliveryFailed(byStatus.getMessage() + (code == null ? "" : " (error " + code + ")"), retryable);
+    }
+
+    private TwilioRestClient client() {
+        TwilioRestClient current = client;
+        if (current == null) {
+            if (!Signatures.configured(properties.accountSid()) || !Signatures.configured(properties.authToken())) {
+                throw new DeliveryFailed("twilio: account SID or auth token not configured", false);
+            }
+            synchronized (this) {
+                current = client;
+                if (current == null) {
+                    current = new TwilioRestClient.Builder(properties.accountSid(), properties.authToken())
+                            .httpClient(new TwilioApiHttpClient(properties.apiUrl()))
+                            .build();
+                    client = current;
+                }
+            }
+        }
+        return current;
+    }
+}
