@@ -51,7 +51,9 @@ public class ConversationEngine {
         String text = TextCleaner.clean(in.text());
         String hint = messages.locales().match(in.localeHint()).orElse(null);
         boolean numeric = NUMBER.matcher(text).matches();
-        LanguageResolver.Resolution resolution = numeric || text.isEmpty()
+        // a chat command (/start, /menu from Telegram or a LINE follow) is ASCII Latin in every language: no evidence
+        boolean slashCommand = text.startsWith("/");
+        LanguageResolver.Resolution resolution = numeric || slashCommand || text.isEmpty()
                 ? new LanguageResolver.Resolution(contact.language() != null ? contact.language() : hint, null)
                 : languages.resolve(text, contact.language(), contact.languageExplicit(), hint);
         String language = resolution.language();

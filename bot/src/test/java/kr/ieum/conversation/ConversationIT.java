@@ -49,6 +49,15 @@ class ConversationIT extends ServiceTest {
         assertEquals(tag, answer.get("language"));
     }
 
+    @ParameterizedTest(name = "{0} from a new contact without a hint")
+    @ValueSource(strings = {"/start", "/menu", "/help"})
+    void aChatCommandIsNoLanguageEvidence(String command) {
+        // Latin-script command words would otherwise be "detected" as some Latin-script language
+        Map<String, Object> r = new Chat(client, "slash-" + command, null).says(command);
+        assertEquals("en", r.get("language"));
+        assertEquals(messages.render("en", "language.menu.title").text(), text(r, 0));
+    }
+
     @ParameterizedTest(name = "HELP, HUMAN, STOP, START in {0}")
     @ValueSource(strings = {"ko", "vi", "ru", "th", "ur", "ne", "id", "mn", "ja", "bn"})
     void commandsWorkInTheResidentsOwnWords(String tag) {

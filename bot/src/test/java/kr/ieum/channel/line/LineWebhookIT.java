@@ -1,0 +1,289 @@
+package kr.ieum.channel.line;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.context.annotation.Property;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.serde.ObjectMapper;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import kr.ieum.channel.ChannelDispatcher;
+import kr.ieum.faq.FaqService;
+import kr.ieum.i18n.Messages;
+import kr.ieum.support.Await;
+import kr.ieum.support.HttpStandIn;
+import kr.ieum.support.ServiceTest;
+import kr.ieum.support.Sql;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * LINE end to end: signed webhook bodies (golden files) in at {@code /webhooks/line}, replies out through a
+ * local stand-in for {@code api.line.me} that records every reply and push call.
+ */
+@MicronautTest(transactional = false)
+@Property(name = "ieum.channels.line.enabled", value = "true")
+@Property(name = "ieum.channels.line.channel-secret", value = LineWebhookIT.SECRET)
+@Property(name = "ieum.channels.line.channel-token", value = LineWebhookIT.TOKEN)
+@Property(name = "ieum.channels.poll", value = "100ms")
+class LineWebhookIT extends ServiceTest {
+    static final String SECRET = "8c570fa6dd201bb328f1c1eac23a96d8";
+    static final String TOKEN = "line-channel-access-token-for-tests";
+    private static final HttpStandIn API = HttpStandIn.start();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    ChannelDispatcher dispatcher;
+    @Inject
+    LineProperties properties;
+    @Inject
+    Messages messages;
+    @Inject
+    FaqService faq;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    DataSource dataSource;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> props = super.getProperties();
+        props.put("ieum.channels.line.api-url", API.url());
+        return props;
+    }
+
+    @AfterAll
+    void stopStandIn() {
+        API.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        API.reset();
+    }
+
+    /** One resident with fresh ids. */
+    private static final class Resident {
+        final String userId = "U" + UUID.randomUUID().toString().replace("-", "");
+    }
+
+    /** A golden body for {@code r}, with a fresh event id and reply token, sent {@code age} ago. */
+    private static byte[] event(String golden, Resident r, String eventId, String replyToken, Duration age) {
+        String text = new String(LineEventMapperTest.golden(golden), StandardCharsets.UTF_8)
+                .replace("U4af4980629c1d1e2f3a4b5c6d7e8f901", r.userId)
+                .replace("01FZ74A0TDDPYRVKNK77XKC3ZR", eventId)
+                .replace("nHuyWiB7yP5Zw52FIkcQobQuGDXCTA", replyToken)
+                .replace("1462629479859", String.valueOf(Instant.now().minus(age).toEpochMilli()));
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] event(String golden, Resident r) {
+        return event(golden, r, newId(), newId(), Duration.ZERO);
+    }
+
+    private static String newId() {
+        return UUID.randomUUID().toString().replace("-", "");
+    }
+
+    private HttpResponse<String> post(byte[] body, String signature) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.getURL() + "/webhooks/line"))
+                .header("Content-Type", "application/json; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (signature != null) {
+            request.header(LineWebhookController.SIGNATURE_HEADER, signature);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> signedPost(byte[] body) throws IOException, InterruptedException {
+        return post(body, LineSignatures.sign(SECRET, body));
+    }
+
+    private Map<String, Object> body(HttpStandIn.Call call) {
+        try {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> map = json.readValue(call.body(), Map.class);
+            return map;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<HttpStandIn.Call> replies(String replyToken) {
+        return API.calls("/v2/bot/message/reply").stream().filter(c -> replyToken.equals(body(c).get("replyToken"))).toList();
+    }
+
+    private List<HttpStandIn.Call> pushes(Resident r) {
+        return API.calls("/v2/bot/message/push").stream().filter(c -> r.userId.equals(body(c).get("to"))).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> messagesOf(HttpStandIn.Call call) {
+        return (List<Map<String, Object>>) body(call).get("messages");
+    }
+
+    private List<String> texts(HttpStandIn.Call call) {
+        return messagesOf(call).stream().map(m -> (String) m.get("text")).toList();
+    }
+
+    private long inboxRows() {
+        return Long.parseLong(Sql.one(dataSource, "select count(*) from inbox where channel = 'line'"));
+    }
+
+    private String answer(String topic, String language) {
+        return faq.text(topic, language).orElseThrow().localization().answer();
+    }
+
+    @Test
+    void answersAThaiMessageInThaiWithTheReplyApiWhileTheTokenIsFresh() throws Exception {
+        Resident r = new Resident();
+        String token = newId();
+        assertEquals(200, signedPost(event("message-text-th.json", r, newId(), token, Duration.ofSeconds(2))).statusCode());
+        Await.until("the reply call", () -> !replies(token).isEmpty());
+        HttpStandIn.Call call = replies(token).get(0);
+        assertEquals("Bearer " + TOKEN, call.header("authorization"));
+        assertTrue(texts(call).contains(answer("mobile-id-overview", "th")), texts(call).toString());
+        assertTrue(messagesOf(call).size() <= LineSender.MAX_MESSAGES_PER_CALL);
+        assertTrue(pushes(r).isEmpty(), "no push while the reply token works");
+    }
+
+    @Test
+    void pushesWhenTheReplyTokenIsStale() throws Exception {
+        Resident r = new Resident();
+        String token = newId();
+        assertEquals(50, properties.replyWindow().toSeconds());
+        assertEquals(200, signedPost(event("message-text-id.json", r, newId(), token, Duration.ofSeconds(55))).statusCode());
+        Await.until("the push call", () -> !pushes(r).isEmpty());
+        HttpStandIn.Call call = pushes(r).get(0);
+        assertTrue(texts(call).contains(answer("mobile-id-overview", "id")), texts(call).toString());
+        assertEquals("Bearer " + TOKEN, call.header("authorization"));
+        assertNotNull(call.header("x-line-retry-key"));
+        assertTrue(replies(token).isEmpty(), "a stale reply token is not tried");
+    }
+
+    @Test
+    void fallsBackToPushWhenLineRefusesTheReplyToken() throws Exception {
+        API.answer("/v2/bot/message/reply", c -> new HttpStandIn.Answer(400, "{\"message\":\"Invalid reply token\"}"));
+        Resident r = new Resident();
+        String token = newId();
+        signedPost(event("message-text-th.json", r, newId(), token, Duration.ZERO));
+        Await.until("the push after the refused reply", () -> !pushes(r).isEmpty());
+        assertEquals(1, replies(token).size());
+        assertTrue(texts(pushes(r).get(0)).contains(answer("mobile-id-overview", "th")));
+    }
+
+    @Test
+    void offersQuickRepliesForTheMenuAndAnswersAPostback() throws Exception {
+        Resident r = new Resident();
+        String token = newId();
+        signedPost(event("message-menu-th.json", r, newId(), token, Duration.ZERO));
+        Await.until("the menu", () -> !replies(token).isEmpty());
+        Map<String, Object> menu = messagesOf(replies(token).get(0)).get(0);
+        String text = (String) menu.get("text");
+        List<String> topics = faq.menu();
+        String first = faq.text(topics.get(0), "th").orElseThrow().localization().question();
+        assertTrue(text.startsWith(messages.render("th", "menu.title").text()), text);
+        assertTrue(text.contains("\n1. " + first), "the numbered lines stay in the text");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> items = (List<Map<String, Object>>) ((Map<String, Object>) menu.get("quickReply")).get("items");
+        assertEquals(Math.min(LineSender.MAX_QUICK_REPLIES, topics.size()), items.size());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> action = (Map<String, Object>) items.get(0).get("action");
+        assertEquals("postback", action.get("type"));
+        assertEquals("1", action.get("data"));
+        String label = (String) action.get("label");
+        assertTrue(label.startsWith("1. ") && label.codePointCount(0, label.length()) <= LineSender.MAX_LABEL, label);
+
+        String pressed = newId();
+        assertEquals(200, signedPost(event("postback.json", r, newId(), pressed, Duration.ZERO)).statusCode());
+        Await.until("the answer to the button", () -> !replies(pressed).isEmpty());
+        assertTrue(texts(replies(pressed).get(0)).contains(answer(topics.get(0), "th")));
+    }
+
+    @Test
+    void rejectsForgedUnsignedOrTamperedWebhooksAndChangesNothing() throws Exception {
+        long before = inboxRows();
+        Resident r = new Resident();
+        byte[] body = event("message-text-th.json", r);
+        assertEquals(401, post(body, LineSignatures.sign("not-the-channel-secret", body)).statusCode());
+        assertEquals(401, post(body, null).statusCode());
+        assertEquals(401, post(body, "").statusCode());
+        byte[] tampered = new String(body, StandardCharsets.UTF_8).replace("คืออะไร", "ที่ไหน").getBytes(StandardCharsets.UTF_8);
+        assertEquals(401, post(tampered, LineSignatures.sign(SECRET, body)).statusCode());
+        Thread.sleep(300);
+        assertEquals(before, inboxRows(), "nothing stored");
+        assertTrue(API.calls().isEmpty(), "no Messaging API call");
+    }
+
+    @Test
+    void processesARedeliveredEventOnce() throws Exception {
+        Resident r = new Resident();
+        String eventId = newId();
+        String token = newId();
+        signedPost(event("message-text-th.json", r, eventId, token, Duration.ZERO));
+        assertEquals(200, signedPost(event("message-text-th-redelivery.json", r, eventId, token, Duration.ZERO)).statusCode());
+        Await.until("the reply", () -> !replies(token).isEmpty());
+        Await.until("nothing left to do", () -> dispatcher.inboxCount("new") == 0 && dispatcher.outboxCount("pending") == 0);
+        Thread.sleep(300);
+        assertEquals(1, replies(token).size());
+        assertTrue(pushes(r).isEmpty());
+        assertEquals("1", Sql.one(dataSource, "select count(*) from inbox where channel = 'line' and provider_id = ?", eventId));
+    }
+
+    @Test
+    void answersAStickerOrAnImageWithTheNonTextReplyInTheResidentsLanguage() throws Exception {
+        Resident r = new Resident();
+        String first = newId();
+        signedPost(event("message-text-th.json", r, newId(), first, Duration.ZERO));
+        Await.until("the first answer", () -> !replies(first).isEmpty());
+        String sticker = newId();
+        signedPost(event("message-sticker.json", r, newId(), sticker, Duration.ZERO));
+        Await.until("the reply to the sticker", () -> !replies(sticker).isEmpty());
+        assertEquals(List.of(messages.render("th", "nontext").text()), texts(replies(sticker).get(0)));
+        String image = newId();
+        signedPost(event("message-image.json", r, newId(), image, Duration.ZERO));
+        Await.until("the reply to the image", () -> !replies(image).isEmpty());
+        assertEquals(List.of(messages.render("th", "nontext").text()), texts(replies(image).get(0)));
+    }
+
+    @Test
+    void greetsANewFriend() throws Exception {
+        Resident r = new Resident();
+        String token = newId();
+        assertEquals(200, signedPost(event("follow.json", r, newId(), token, Duration.ZERO)).statusCode());
+        Await.until("the greeting", () -> !replies(token).isEmpty());
+        // LINE sends no language with a follow: a new friend is asked to choose one
+        String greeting = texts(replies(token).get(0)).get(0);
+        assertTrue(greeting.startsWith(messages.render("en", "language.menu.title").text()), greeting);
+        assertTrue(greeting.contains(". ไทย"), "every language is listed by its own name");
+    }
+
+    @Test
+    void acknowledgesTheConsolesVerifyAndSkipsOtherEvents() throws Exception {
+        long before = inboxRows();
+        assertEquals(200, signedPost(LineEventMapperTest.golden("verify.json")).statusCode());
+        assertEquals(200, signedPost(event("unfollow.json", new Resident())).statusCode());
+        assertEquals(before, inboxRows());
+        assertTrue(API.calls().isEmpty());
+        byte[] malformed = "{\"events\": [".getBytes(StandardCharsets.UTF_8);
+        assertEquals(400, signedPost(malformed).statusCode());
+        assertEquals(before, inboxRows());
+    }
+}
