@@ -23,6 +23,8 @@ final class MailSessions {
         props.put("mail." + protocol + ".port", String.valueOf(p.imapPort()));
         // read without setting \Seen: the poller marks a message seen only once it is stored
         props.put("mail." + protocol + ".peek", "true");
+        // RFC 6532: servers that speak SMTPUTF8 deliver raw UTF-8 headers
+        props.put("mail.mime.allowutf8", "true");
         timeouts(props, protocol, p);
         return Session.getInstance(props);
     }

@@ -48,7 +48,7 @@ class MailReaderTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            vi-utf8-quoted-printable.eml | an.nguyen@example.vn      | <vi-1@mail.example.vn> | Chào anh chị, Cho em hỏi làm thẻ cư trú di động có mất tiền không ạ? |
+            vi-utf8-quoted-printable.eml | an.nguyen@example.vn      | <vi-1@mail.example.vn> | Làm thẻ cư trú di động có mất tiền không? |
             ko-euc-kr-base64.eml         | minjun.kim@example.kr     | <ko-1@mail.example.kr> | 안녕하세요. 모바일 외국인등록증 발급 비용이 얼마예요?                    | ko
             ja-iso-2022-jp.eml           | taro.yamada@example.jp    | <ja-1@mail.example.jp> | こんにちは。 モバイル外国人登録証はいくらかかりますか？                   | ja
             zh-gb2312-html.eml           | xiaoming.wang@example.cn  | <zh-1@mail.example.cn> | 你好， 手机外国人登录证要多少钱？                                       | zh-Hans
