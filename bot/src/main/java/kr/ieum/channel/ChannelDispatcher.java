@@ -133,6 +133,14 @@ public class ChannelDispatcher {
         }
     }
 
+    /**
+     * How many messages from {@code address} this channel stored in the last {@code window} (duplicates and
+     * messages refused before storing do not count): for per-sender rate limits that hold across replicas.
+     */
+    public long recentInbound(String channel, String address, Duration window) {
+        return store.countInboundSince(channel, address, Instant.now().minus(window));
+    }
+
     /** Outbox rows in a state ({@code pending}, {@code sent}, {@code dead}), for tests and operators. */
     public long outboxCount(String state) {
         return store.count("outbox", state);
