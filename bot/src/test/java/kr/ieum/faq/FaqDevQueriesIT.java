@@ -18,7 +18,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import kr.ieum.support.ServiceTest;
 import kr.ieum.support.SharedData;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,7 +28,6 @@ import org.junit.jupiter.api.Test;
  * out of {@code mvn verify} until the matcher reaches it; run it with {@code mvn verify -Pquality-floors}.
  */
 @MicronautTest
-@Tag("quality-floor-pending")
 class FaqDevQueriesIT extends ServiceTest {
     @Inject
     @Client("/")
