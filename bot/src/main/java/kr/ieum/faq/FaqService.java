@@ -83,14 +83,14 @@ public class FaqService {
         Map<String, Double> byTopic = new LinkedHashMap<>();
         if (typedIn != null && !typedIn.equals(locale) && locales.supports(typedIn)) {
             for (TopicHit hit : index.search(question, typedIn, 8)) {
-                byTopic.merge(hit.topic(), hit.confidence(), Math::max);
+                byTopic.merge(hit.topic(), hit.score(), Math::max);
             }
         }
         List<String> chain = locales.chain(locale);
         for (int i = 0; i < chain.size(); i++) {
             double discount = i == 0 ? 1.0 : FALLBACK_DISCOUNT;
             for (TopicHit hit : index.search(question, chain.get(i), 8)) {
-                byTopic.merge(hit.topic(), hit.confidence() * discount, Math::max);
+                byTopic.merge(hit.topic(), hit.score() * discount, Math::max);
             }
             if (i == 0 && !byTopic.isEmpty() && best(byTopic) >= properties.answerThreshold()) {
                 break;
@@ -102,7 +102,7 @@ public class FaqService {
             double confidence = ranked.isEmpty() ? 0 : ranked.get(0).getValue();
             return new FaqResult(FaqResult.Outcome.UNANSWERED, null, List.of(), round(confidence));
         }
-        double top = ranked.get(0).getValue();
+        double top = Math.min(1.0, ranked.get(0).getValue());
         if (top >= properties.answerThreshold()) {
             return new FaqResult(FaqResult.Outcome.ANSWERED, ranked.get(0).getKey(), List.of(), round(top));
         }

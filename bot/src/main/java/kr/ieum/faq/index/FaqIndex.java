@@ -187,8 +187,8 @@ public final class FaqIndex implements AutoCloseable {
                 phrase.forEach((topic, c) -> combined.put(topic, phraseShare * c + (1 - phraseShare) * topical.getOrDefault(topic, 0.0)));
                 topical.forEach((topic, c) -> combined.putIfAbsent(topic, (1 - phraseShare) * c));
                 List<TopicHit> hits = new ArrayList<>();
-                combined.forEach((topic, c) -> hits.add(new TopicHit(topic, locale, Math.min(1.0, c))));
-                hits.sort(Comparator.comparingDouble(TopicHit::confidence).reversed());
+                combined.forEach((topic, c) -> hits.add(new TopicHit(topic, locale, c)));
+                hits.sort(Comparator.comparingDouble(TopicHit::score).reversed());
                 return hits.size() > max ? List.copyOf(hits.subList(0, max)) : List.copyOf(hits);
             } finally {
                 searchers.release(searcher);
