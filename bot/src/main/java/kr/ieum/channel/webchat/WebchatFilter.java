@@ -44,10 +44,12 @@ class WebchatFilter {
             return HttpResponse.status(HttpStatus.FORBIDDEN).body(new WebchatWire.Problem("origin-not-allowed"));
         }
         if (request.getMethod() == HttpMethod.OPTIONS) {
-            return HttpResponse.noContent()
+            MutableHttpResponse<?> preflight = HttpResponse.noContent()
                     .header(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS, "GET, POST, OPTIONS")
                     .header(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, "Authorization, Content-Type, " + SESSION_HEADER)
                     .header(HttpHeaders.ACCESS_CONTROL_MAX_AGE, "600");
+            cors(request, preflight);
+            return preflight;
         }
         if (path.equals("/webchat/sessions")) {
             return null;
@@ -66,6 +68,10 @@ class WebchatFilter {
         if (!api(request.getPath())) {
             return;
         }
+        cors(request, response);
+    }
+
+    private void cors(HttpRequest<?> request, MutableHttpResponse<?> response) {
         response.getHeaders().set(HttpHeaders.CACHE_CONTROL, "no-store");
         response.getHeaders().set(HttpHeaders.VARY, HttpHeaders.ORIGIN);
         String origin = request.getHeaders().get(HttpHeaders.ORIGIN);
