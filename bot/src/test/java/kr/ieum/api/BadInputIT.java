@@ -98,7 +98,7 @@ class BadInputIT extends ServiceTest {
         assertFalse(page.contains("<script>alert(1)"));
         assertTrue(page.contains("lang=\"en\""));
         String urdu = client.toBlocking().retrieve(HttpRequest.GET("/?lang=ur"));
-        assertTrue(urdu.contains("dir=\"rtl\"") && urdu.contains(PageController.escape(messages.render("ur", "page.title").text())));
+        assertTrue(urdu.contains("dir=\"rtl\"") && urdu.contains(messages.render("ur", "page.title").text().replace("&", "&amp;").replace("<", "&lt;")));
     }
 
     @Test

@@ -1,0 +1,111 @@
+package kr.ieum.channel.webchat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import kr.ieum.faq.FaqService;
+import kr.ieum.i18n.Messages;
+import kr.ieum.platform.ProjectPaths;
+import kr.ieum.support.ServiceTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The light answer pages {@code /a/{topic}?lang=xx} that SMS links to. */
+@MicronautTest
+class AnswerPageIT extends ServiceTest {
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    FaqService faq;
+    @Inject
+    Messages messages;
+    WebchatHttp http;
+
+    @BeforeAll
+    void connect() {
+        http = new WebchatHttp(server.getURI());
+    }
+
+    @Test
+    void showsTheQuestionAndFullAnswerInVietnameseLeftToRight() {
+        HttpResponse<String> r = http.get("/a/mobile-id-overview?lang=vi");
+        assertEquals(200, r.statusCode());
+        String page = r.body();
+        assertTrue(page.contains("<html lang=\"vi\" dir=\"ltr\">"), page.substring(0, 200));
+        var vi = faq.text("mobile-id-overview", "vi").orElseThrow().localization();
+        assertTrue(page.contains(Html.escape(vi.question())), "the question");
+        assertTrue(page.contains(Html.escape(vi.answer().lines().findFirst().orElseThrow())), "the answer's first line");
+        assertTrue(page.contains("href=\"/a/mobile-id-eligibility?lang=vi\""), "topic links stay in Vietnamese");
+        assertTrue(page.contains("href=\"/chat?lang=vi\""), "a link to the chat");
+        assertTrue(page.contains(Html.escape(messages.render("vi", "notice.machine").text())), "vi is machine-translated");
+        assertFalse(page.contains("<script"), "readable without JavaScript");
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        assertTrue(r.headers().firstValue("Cache-Control").orElse("").contains("max-age="));
+        assertEquals("vi", r.headers().firstValue("Content-Language").orElse(""));
+    }
+
+    @Test
+    void urduIsRightToLeft() {
+        String page = http.get("/a/mobile-id-overview?lang=ur").body();
+        assertTrue(page.contains("<html lang=\"ur\" dir=\"rtl\">"));
+        assertTrue(page.contains("<article lang=\"ur\" dir=\"rtl\">"));
+        assertTrue(page.contains(Html.escape(faq.text("mobile-id-overview", "ur").orElseThrow().localization().question())));
+    }
+
+    @Test
+    void everyPageIsLighterThanFiftyKilobytes() throws Exception {
+        for (String lang : messages.locales().tags()) {
+            for (String topic : faq.menu()) {
+                HttpResponse<String> r = http.get("/a/" + topic + "?lang=" + lang);
+                assertEquals(200, r.statusCode(), topic + " " + lang);
+                assertTrue(r.body().getBytes(StandardCharsets.UTF_8).length < 50_000, topic + " " + lang);
+            }
+        }
+    }
+
+    @Test
+    void aLocaleLackingTheTopicGetsTheFallbackWithANotice() {
+        Path topic = ProjectPaths.resolve(null, "content").resolve("faq").resolve("mobile-id-privacy");
+        assertFalse(Files.exists(topic.resolve("kk.md")), "the test needs a topic Kazakh lacks");
+        assertTrue(Files.exists(topic.resolve("ru.md")));
+        String page = http.get("/a/mobile-id-privacy?lang=kk").body();
+        assertTrue(page.contains("<html lang=\"kk\" dir=\"ltr\">"));
+        String notice = messages.render("kk", "notice.fallback", Map.of(
+                "language", messages.languageName("kk", "kk"), "fallbackLanguage", messages.languageName("ru", "kk"))).text();
+        assertTrue(page.contains(Html.escape(notice)), "fallback notice in Kazakh");
+        assertTrue(page.contains("<article lang=\"ru\""), "the Russian text is marked as Russian");
+        assertTrue(page.contains(Html.escape(faq.text("mobile-id-privacy", "ru").orElseThrow().localization().question())));
+        assertTrue(page.contains("href=\"/chat?lang=kk\""));
+    }
+
+    @Test
+    void anUnknownTopicIsA404InTheReadersLanguage() {
+        HttpResponse<String> r = http.get("/a/no-such-topic?lang=th");
+        assertEquals(404, r.statusCode());
+        assertTrue(r.body().contains("<html lang=\"th\""));
+        assertTrue(r.body().contains(Html.escape(messages.render("th", "answer.notfound.title").text())));
+        assertTrue(r.body().contains("href=\"/a/mobile-id-overview?lang=th\""), "offers the main topics");
+        assertEquals(404, http.get("/a/%3Cscript%3E?lang=vi").statusCode());
+        assertEquals(404, http.get("/a/MOBILE-ID-OVERVIEW?lang=vi").statusCode());
+    }
+
+    @Test
+    void anUnknownLanguageGetsTheBestMatchOrEnglishAndEverythingIsEscaped() {
+        assertTrue(http.get("/a/mobile-id-overview?lang=vi-VN").body().contains("<html lang=\"vi\""));
+        assertTrue(http.get("/a/mobile-id-overview?lang=zh-TW").body().contains("<html lang=\"zh-Hant\""));
+        assertTrue(http.get("/a/mobile-id-overview?lang=xx").body().contains("<html lang=\"en\""));
+        assertTrue(http.get("/a/mobile-id-overview", "Accept-Language", "ru-RU,ru;q=0.9").body().contains("<html lang=\"ru\""));
+        String hostile = http.get("/a/mobile-id-overview?lang=%22%3E%3Cscript%3Ealert(1)%3C/script%3E").body();
+        assertFalse(hostile.contains("<script>alert(1)"));
+        assertTrue(hostile.contains("<html lang=\"en\""));
+    }
+}
