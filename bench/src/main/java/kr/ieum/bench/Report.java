@@ -85,17 +85,26 @@ final class Report {
         return String.format(Locale.ROOT, "%." + decimals + "f", v);
     }
 
+    /** The commit, marked when the working tree had changes other than results files. */
     private static String git() {
-        try {
-            Process p = new ProcessBuilder("git", "-C", BenchEnv.projectRoot().toString(), "describe", "--always", "--dirty")
-                    .redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            return p.waitFor(5, TimeUnit.SECONDS) && p.exitValue() == 0 ? "`" + out + "`" : "unknown";
-        } catch (IOException e) {
+        String commit = run("git", "describe", "--always");
+        if (commit == null) {
             return "unknown";
+        }
+        String status = run("git", "status", "--porcelain", "--", ".", ":!bench/results");
+        return "`" + commit + "`" + (status == null || status.isEmpty() ? "" : " with uncommitted changes");
+    }
+
+    private static String run(String... command) {
+        try {
+            Process p = new ProcessBuilder(command).directory(BenchEnv.projectRoot().toFile()).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            return p.waitFor(5, TimeUnit.SECONDS) && p.exitValue() == 0 ? out : null;
+        } catch (IOException e) {
+            return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return "unknown";
+            return null;
         }
     }
 }
