@@ -19,8 +19,13 @@ final class Machine {
         String cpu = line(Path.of("/proc/cpuinfo"), "model name").map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("unknown CPU");
         String mem = line(Path.of("/proc/meminfo"), "MemTotal").map(l -> l.replaceAll("\\D", "")).map(kb ->
                 String.format(Locale.ROOT, "%.1f GiB RAM", Long.parseLong(kb) / 1048576.0)).orElse("RAM unknown");
-        String load = read(Path.of("/proc/loadavg")).map(l -> ", load average at start " + String.join(" ", List.of(l.split(" ")).subList(0, 3))).orElse("");
+        String load = loadAverage().map(l -> ", load average at start " + l).orElse("");
         return Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), " + mem + load;
+    }
+
+    /** The 1, 5 and 15 minute load averages. */
+    static Optional<String> loadAverage() {
+        return read(Path.of("/proc/loadavg")).map(l -> String.join(" ", List.of(l.split(" ")).subList(0, 3)));
     }
 
     /** CPU seconds (user + system) used so far by process {@code pid}, or -1. */

@@ -65,6 +65,8 @@ final class Report {
 
     /** Writes {@code bench/results/<name>.md} and prints it. */
     Path write(String name) {
+        Machine.loadAverage().ifPresent(l -> md.append("_Load average at the end of the run: ").append(l)
+                .append(" (the machine is shared; a load above its core count means the timings above were contended)._\n"));
         Path file = BenchEnv.results().resolve(name + ".md");
         try {
             Files.createDirectories(file.getParent());
