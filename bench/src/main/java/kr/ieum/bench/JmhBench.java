@@ -35,7 +35,7 @@ public final class JmhBench {
             String params = String.join(", ", p.getParamsKeys().stream().map(k -> k + "=" + p.getParam(k)).toList());
             var s = rr.getPrimaryResult();
             String name = p.getBenchmark().replace("kr.ieum.bench.jmh.", "");
-            rows.add(List.of(name, params.isEmpty() ? "—" : "`" + params + "`",
+            rows.add(List.of(name, params.isEmpty() ? "—" : "`" + params.replace("|", "\\|") + "`", // a bare | splits a Markdown cell
                     String.format(Locale.ROOT, "%.3f", s.getScore()),
                     Double.isNaN(s.getScoreError()) ? "—" : String.format(Locale.ROOT, "± %.3f", s.getScoreError()), s.getScoreUnit()));
         }
