@@ -38,10 +38,11 @@ public final class LanguageDetector {
      * OpenNLP's languages (ISO 639-3) that count for ours in Latin and Cyrillic letters: its model tells
      * close relatives apart (Malay from Indonesian) on features too fine for a short message, so their share goes to ours.
      */
-    private static final Map<String, String> LATIN = Map.of(
-            "eng", "en", "ind", "id", "msa", "id", "tgl", "tl", "vie", "vi", "uzb", "uz");
-    private static final Map<String, String> CYRILLIC = Map.of(
-            "rus", "ru", "mon", "mn", "kaz", "kk", "kir", "ky", "uzb", "uz");
+    // ordered maps: when nothing tells candidates apart, the tie breaks the same way in every run
+    private static final Map<String, String> LATIN = ordered(
+            "eng", "en", "ind", "id", "msa", "id", "vie", "vi", "tgl", "tl", "uzb", "uz");
+    private static final Map<String, String> CYRILLIC = ordered(
+            "rus", "ru", "kaz", "kk", "kir", "ky", "mon", "mn", "uzb", "uz");
 
     private static final Pattern NOISE = Pattern.compile(
             "(?i)\\b(?:https?://|www\\.)\\S+|\\S+@\\S+\\.\\S+|[@#]\\w+");
