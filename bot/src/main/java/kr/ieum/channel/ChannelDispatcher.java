@@ -143,11 +143,21 @@ public class ChannelDispatcher {
 
     /** Outbox rows in a state ({@code pending}, {@code sent}, {@code dead}), for tests and operators. */
     public long outboxCount(String state) {
-        return store.count("outbox", state);
+        return store.count("outbox", null, state);
+    }
+
+    /** Outbox rows of one channel in a state. */
+    public long outboxCount(String channel, String state) {
+        return store.count("outbox", channel, state);
     }
 
     /** Inbox rows in a state ({@code new}, {@code done}, {@code failed}). */
     public long inboxCount(String state) {
-        return store.count("inbox", state);
+        return store.count("inbox", null, state);
+    }
+
+    /** Inbox rows of one channel in a state. */
+    public long inboxCount(String channel, String state) {
+        return store.count("inbox", channel, state);
     }
 }

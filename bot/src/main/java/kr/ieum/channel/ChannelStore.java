@@ -192,34 +192,23 @@ class ChannelStore {
         });
     }
 
-    /** Counts rows of the outbox in {@code state}, for metrics and tests. */
+    /** Counts rows of {@code table} (inbox or outbox) in {@code state}, of one channel or (null) all, for metrics and tests. */
     @Transactional
-    long count(String table, String state) {
+    long count(String table, String channel, String state) {
         if (!table.equals("inbox") && !table.equals("outbox")) {
             throw new IllegalArgumentException("no such table: " + table);
         }
-        return jdbc.prepareStatement("select count(*) from " + table + " where state = ?", ps -> {
+        String sql = "select count(*) from " + table + " where state = ?" + (channel == null ? "" : " and channel = ?");
+        return jdbc.prepareStatement(sql, ps -> {
             ps.setString(1, state);
+            if (channel != null) {
+                ps.setString(2, channel);
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
             }
         });
-    }
-
-    /** Counts the inbound messages stored from one sender on a channel since {@code since} (rate limits). */
-    @Transactional
-    long countInboundSince(String channel, String address, Instant since) {
-        return jdbc.prepareStatement("select count(*) from inbox where channel = ? and address_hash = ? and received_at >= ?",
-                ps -> {
-                    ps.setString(1, channel);
-                    ps.setString(2, cipher.hash(channel, address));
-                    ps.setTimestamp(3, Timestamp.from(since));
-                    try (ResultSet rs = ps.executeQuery()) {
-                        rs.next();
-                        return rs.getLong(1);
-                    }
-                });
     }
 
     /** Retention: removes processed inbox rows and finished outbox rows older than {@code before}. */

@@ -57,7 +57,7 @@ class ChannelCoreIT extends ServiceTest {
         assertEquals("mobile-id-overview", d.messages().get(0).topic());
         assertEquals("t-1", d.context("thread"));
         // the retry did not run a second turn
-        Await.until("the outbox row is sent", () -> dispatcher.outboxCount("pending") == 0);
+        Await.until("the outbox row is sent", () -> dispatcher.outboxCount("recording", "pending") == 0);
         assertEquals(1, channel.sent.size());
     }
 
@@ -82,16 +82,16 @@ class ChannelCoreIT extends ServiceTest {
 
     @Test
     void deadLettersAfterTheLimitAndAtOnceForPermanentFailures() {
-        long deadBefore = dispatcher.outboxCount("dead");
+        long deadBefore = dispatcher.outboxCount("recording", "dead");
         channel.failures.set(100);
         dispatcher.accept(message(UUID.randomUUID().toString(), "+66812345678", "hello"));
-        Await.until("dead-lettered after 3 attempts", () -> dispatcher.outboxCount("dead") == deadBefore + 1);
+        Await.until("dead-lettered after 3 attempts", () -> dispatcher.outboxCount("recording", "dead") == deadBefore + 1);
         assertEquals(3, channel.attempts.get());
 
         channel.attempts.set(0);
         channel.retryable = false;
         dispatcher.accept(message(UUID.randomUUID().toString(), "+66812345679", "hello"));
-        Await.until("dead-lettered at once", () -> dispatcher.outboxCount("dead") == deadBefore + 2);
+        Await.until("dead-lettered at once", () -> dispatcher.outboxCount("recording", "dead") == deadBefore + 2);
         assertEquals(1, channel.attempts.get());
         assertTrue(channel.sent.isEmpty());
     }

@@ -37,7 +37,7 @@ class KakaoAllowListIT extends ServiceTest {
 
     @Test
     void refusesARequestFromOutsideTheAllowListAndStoresNothing() {
-        long inbox = dispatcher.inboxCount("new") + dispatcher.inboxCount("done");
+        long inbox = dispatcher.inboxCount("kakao", "new") + dispatcher.inboxCount("kakao", "done");
         byte[] body = Golden.load("kakao/skill-request.json").getBytes(StandardCharsets.UTF_8);
         int status;
         try {
@@ -48,6 +48,6 @@ class KakaoAllowListIT extends ServiceTest {
             status = e.code();
         }
         assertEquals(403, status);
-        assertEquals(inbox, dispatcher.inboxCount("new") + dispatcher.inboxCount("done"));
+        assertEquals(inbox, dispatcher.inboxCount("kakao", "new") + dispatcher.inboxCount("kakao", "done"));
     }
 }

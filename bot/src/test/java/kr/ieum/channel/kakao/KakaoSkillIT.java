@@ -183,7 +183,7 @@ class KakaoSkillIT extends ServiceTest {
     }
 
     private long inboxTotal() {
-        return dispatcher.inboxCount("new") + dispatcher.inboxCount("done") + dispatcher.inboxCount("failed");
+        return dispatcher.inboxCount("kakao", "new") + dispatcher.inboxCount("kakao", "done") + dispatcher.inboxCount("kakao", "failed");
     }
 
     private String prefix(String topic, String language) {

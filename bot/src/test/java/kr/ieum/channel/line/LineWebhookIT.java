@@ -240,7 +240,7 @@ class LineWebhookIT extends ServiceTest {
         signedPost(event("message-text-th.json", r, eventId, token, Duration.ZERO));
         assertEquals(200, signedPost(event("message-text-th-redelivery.json", r, eventId, token, Duration.ZERO)).statusCode());
         Await.until("the reply", () -> !replies(token).isEmpty());
-        Await.until("nothing left to do", () -> dispatcher.inboxCount("new") == 0 && dispatcher.outboxCount("pending") == 0);
+        Await.until("nothing left to do", () -> dispatcher.inboxCount("line", "new") == 0 && dispatcher.outboxCount("line", "pending") == 0);
         Thread.sleep(300);
         assertEquals(1, replies(token).size());
         assertTrue(pushes(r).isEmpty());

@@ -207,7 +207,7 @@ class TelegramWebhookIT extends ServiceTest {
         assertEquals(200, post(body, SECRET).statusCode());
         assertEquals(200, post(body, SECRET).statusCode());
         Await.until("the menu is sent", () -> !sentTo(chat).isEmpty());
-        Await.until("nothing left to do", () -> dispatcher.inboxCount("new") == 0 && dispatcher.outboxCount("pending") == 0);
+        Await.until("nothing left to do", () -> dispatcher.inboxCount("telegram", "new") == 0 && dispatcher.outboxCount("telegram", "pending") == 0);
         Thread.sleep(300);
         assertEquals(1, sentTo(chat).size(), "one turn, one reply");
         assertEquals("1", Sql.one(dataSource, "select count(*) from inbox where channel = 'telegram' and provider_id = ?",
@@ -234,12 +234,12 @@ class TelegramWebhookIT extends ServiceTest {
 
     @Test
     void deadLettersABlockedBotAtOnceAndRetriesRateLimits() throws Exception {
-        long deadBefore = dispatcher.outboxCount("dead");
+        long deadBefore = dispatcher.outboxCount("telegram", "dead");
         API.answer("/sendMessage", c -> new HttpStandIn.Answer(403,
                 "{\"ok\":false,\"error_code\":403,\"description\":\"Forbidden: bot was blocked by the user\"}"));
         long blocked = nextId();
         post(update("message-menu-ru.json", nextId(), blocked), SECRET);
-        Await.until("dead-lettered", () -> dispatcher.outboxCount("dead") == deadBefore + 1);
+        Await.until("dead-lettered", () -> dispatcher.outboxCount("telegram", "dead") == deadBefore + 1);
         assertEquals(1, sentTo(blocked).size(), "not retried");
 
         AtomicLong calls = new AtomicLong();
@@ -250,7 +250,7 @@ class TelegramWebhookIT extends ServiceTest {
         long limited = nextId();
         post(update("message-menu-ru.json", nextId(), limited), SECRET);
         Await.until("delivered on the second attempt", () -> sentTo(limited).size() == 2);
-        assertEquals(deadBefore + 1, dispatcher.outboxCount("dead"));
+        assertEquals(deadBefore + 1, dispatcher.outboxCount("telegram", "dead"));
     }
 
     @Test

@@ -149,11 +149,11 @@ class TwilioChannelIT extends ServiceTest {
         String from = "+84901110001";
         signedMessage(with(TwilioRequests.params("sms-vi.params"), "MessageSid", sid("a1"), "From", from));
         awaitCalls(from, 1);
-        Await.until("all replies of the first turn", () -> dispatcher.outboxCount("pending") == 0);
+        Await.until("all replies of the first turn", () -> dispatcher.outboxCount("twilio", "pending") == 0);
         int before = TWILIO.callsTo(from).size();
         signedMessage(with(TwilioRequests.params("sms-vi.params"), "MessageSid", sid("a2"), "From", from, "Body", "MORE"));
         awaitCalls(from, before + 2);
-        Await.until("all replies of the MORE turn", () -> dispatcher.outboxCount("pending") == 0);
+        Await.until("all replies of the MORE turn", () -> dispatcher.outboxCount("twilio", "pending") == 0);
         List<TwilioApiStandIn.Call> calls = TWILIO.callsTo(from).subList(before, TWILIO.callsTo(from).size());
         assertTrue(calls.size() >= 2, "the full answer needs several SMS: " + calls.size());
         calls.forEach(c -> assertTrue(SmsSegments.count(c.body()).segments() <= 3, c.body()));
@@ -179,7 +179,7 @@ class TwilioChannelIT extends ServiceTest {
         Map<String, String> genuine = with(sms, "MessageSid", sid("b2"));
         assertEquals(200, signedMessage(genuine).statusCode());
         awaitCalls(from, 1);
-        Await.until("replies sent", () -> dispatcher.outboxCount("pending") == 0);
+        Await.until("replies sent", () -> dispatcher.outboxCount("twilio", "pending") == 0);
         assertEquals(inboxBefore + 1, inbox());
         assertEquals(1, TWILIO.callsTo(from).stream().filter(c -> c.body().contains(text("vi", "sms.more"))).count());
     }
@@ -193,13 +193,13 @@ class TwilioChannelIT extends ServiceTest {
         assertEquals(200, signedMessage(sms).statusCode(), "a retry is acknowledged too");
         assertEquals(inboxBefore + 1, inbox());
         awaitCalls(from, 1);
-        Await.until("replies sent", () -> dispatcher.outboxCount("pending") == 0);
+        Await.until("replies sent", () -> dispatcher.outboxCount("twilio", "pending") == 0);
         int afterFirst = TWILIO.callsTo(from).size();
 
         // a new message after the retry is answered: had the retry run a turn, its replies would be here too
         signedMessage(with(sms, "MessageSid", sid("c2"), "Body", "HELP"));
         awaitCalls(from, afterFirst + 1);
-        Await.until("replies sent", () -> dispatcher.outboxCount("pending") == 0);
+        Await.until("replies sent", () -> dispatcher.outboxCount("twilio", "pending") == 0);
         List<TwilioApiStandIn.Call> calls = TWILIO.callsTo(from);
         assertEquals(1, calls.stream().filter(c -> c.body().contains(text("vi", "sms.more"))).count(), "one answer");
         assertTrue(calls.get(afterFirst).body().startsWith(text("vi", "help").substring(0, 20)), calls.get(afterFirst).body());
@@ -229,7 +229,7 @@ class TwilioChannelIT extends ServiceTest {
         String from = "+84904440004";
         signedMessage(with(TwilioRequests.params("sms-vi.params"), "MessageSid", sid("d1"), "From", from));
         awaitCalls(from, 1);
-        Await.until("replies sent", () -> dispatcher.outboxCount("pending") == 0);
+        Await.until("replies sent", () -> dispatcher.outboxCount("twilio", "pending") == 0);
         List<TwilioApiStandIn.Call> calls = TWILIO.callsTo(from);
         String sent = calls.get(calls.size() - 1).sid();
         String status = "select provider_status from outbox where channel = 'twilio' and provider_id = ?";
@@ -251,7 +251,7 @@ class TwilioChannelIT extends ServiceTest {
         Map<String, String> sms = TwilioRequests.params("sms-vi-from-korean-number.params");
         assertEquals(200, signedMessage(sms).statusCode());
         TwilioApiStandIn.Call call = awaitCalls("+821055501234", 1).get(0);
-        Await.until("replies sent", () -> dispatcher.outboxCount("pending") == 0);
+        Await.until("replies sent", () -> dispatcher.outboxCount("twilio", "pending") == 0);
         assertEquals(1, TWILIO.callsTo("+821055501234").size(), "one short message instead of the answer");
         assertEquals("+827012345678", call.from());
         String url = PUBLIC_URL + "/a/mobile-id-overview?lang=vi";
@@ -266,9 +266,9 @@ class TwilioChannelIT extends ServiceTest {
     void deadLettersAMessageToAnUnsubscribedNumberWithoutRetrying() {
         String from = "+84905550005";
         TWILIO.unsubscribed.add(from);
-        long dead = dispatcher.outboxCount("dead");
+        long dead = dispatcher.outboxCount("twilio", "dead");
         signedMessage(with(TwilioRequests.params("sms-vi.params"), "MessageSid", sid("e1"), "From", from));
-        Await.until("dead-lettered", () -> dispatcher.outboxCount("dead") == dead + 1);
+        Await.until("dead-lettered", () -> dispatcher.outboxCount("twilio", "dead") == dead + 1);
         assertEquals(1, TWILIO.callsTo(from).size(), "error 21610 is not retried");
         assertEquals("twilio answered HTTP 400 (error 21610)", Sql.one(dataSource,
                 "select last_error from outbox where channel = 'twilio' and state = 'dead' order by id desc limit 1"));

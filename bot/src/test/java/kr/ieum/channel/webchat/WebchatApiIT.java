@@ -185,14 +185,14 @@ class WebchatApiIT extends ServiceTest {
             List<String> ready = readUntil(lines, "ready");
             assertTrue(ready.stream().anyMatch(l -> l.equals("event:ready") || l.equals("event: ready")), String.join("\n", ready));
             String human = messages.render("vi", "handoff.requested").text();
-            long sentBefore = dispatcher.outboxCount("sent");
+            long sentBefore = dispatcher.outboxCount("webchat", "sent");
             dispatcher.enqueue(new Delivery("webchat", sessionId, "vi", List.of(OutboundMessage.of(messages.render("vi", "handoff.requested"))),
                     Map.of()));
             List<String> got = readUntil(lines, "message");
             String data = got.stream().filter(l -> l.startsWith("data:")).reduce((a, b) -> b).orElseThrow();
             Map<String, Object> pushed = read(data.substring(5).strip());
             assertEquals(human, replies(pushed).get(0).get("text"));
-            Await.until("the outbox row is marked sent", () -> dispatcher.outboxCount("sent") == sentBefore + 1);
+            Await.until("the outbox row is marked sent", () -> dispatcher.outboxCount("webchat", "sent") == sentBefore + 1);
         } finally {
             stream.body().close();
         }
@@ -200,10 +200,10 @@ class WebchatApiIT extends ServiceTest {
 
     @Test
     void aReplyForASessionWithoutAnOpenStreamWaitsInTheOutbox() {
-        long pendingBefore = dispatcher.outboxCount("pending");
+        long pendingBefore = dispatcher.outboxCount("webchat", "pending");
         dispatcher.enqueue(new Delivery("webchat", "BBBBBBBBBBBBBBBBBBBBBB", "en",
                 List.of(OutboundMessage.of(messages.render("en", "handoff.requested"))), Map.of()));
-        Await.until("the failed push is scheduled for a retry", () -> dispatcher.outboxCount("pending") == pendingBefore + 1);
+        Await.until("the failed push is scheduled for a retry", () -> dispatcher.outboxCount("webchat", "pending") == pendingBefore + 1);
     }
 
     @Test
