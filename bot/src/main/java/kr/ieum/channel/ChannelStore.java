@@ -211,6 +211,21 @@ class ChannelStore {
         });
     }
 
+    /** Counts the inbound messages stored from one sender on a channel since {@code since} (rate limits). */
+    @Transactional
+    long countInboundSince(String channel, String address, Instant since) {
+        return jdbc.prepareStatement("select count(*) from inbox where channel = ? and address_hash = ? and received_at >= ?",
+                ps -> {
+                    ps.setString(1, channel);
+                    ps.setString(2, cipher.hash(channel, address));
+                    ps.setTimestamp(3, Timestamp.from(since));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        return rs.getLong(1);
+                    }
+                });
+    }
+
     /** Retention: removes processed inbox rows and finished outbox rows older than {@code before}. */
     @Transactional
     int purgeBefore(Instant before) {
