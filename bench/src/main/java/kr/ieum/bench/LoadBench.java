@@ -52,8 +52,10 @@ public final class LoadBench {
         String token = HexFormat.of().formatHex(new java.security.SecureRandom().generateSeed(16));
         KnowledgeBase kb = KnowledgeBase.load();
         System.out.println("load: starting the packaged service ...");
-        try (ServiceProcess service = ServiceProcess.start(Map.of("TWILIO_AUTH_TOKEN", token, "TWILIO_ACCOUNT_SID", ACCOUNT_SID,
-                "IEUM_PUBLIC_URL", PUBLIC_URL))) {
+        try (TwilioApiStandIn twilioApi = new TwilioApiStandIn(ACCOUNT_SID);
+                ServiceProcess service = ServiceProcess.start(Map.of("TWILIO_ENABLED", "true", "TWILIO_AUTH_TOKEN", token,
+                        "TWILIO_ACCOUNT_SID", ACCOUNT_SID, "TWILIO_API_URL", twilioApi.url(), "TWILIO_SMS_FROM", "+15005550006",
+                        "IEUM_PUBLIC_URL", PUBLIC_URL))) {
             System.out.printf("load: ready in %.1f s (pid %d, %s)%n", service.startupSeconds, service.pid(), service.database());
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
             Driver driver = new Driver(service, client, new TwilioSigner(token));
@@ -75,6 +77,7 @@ public final class LoadBench {
                     break;
                 }
             }
+            System.out.printf("load: the Twilio API stand-in received %d outbound messages%n", twilioApi.messages());
             double[] rebuild = rebuild(kb);
             LoadReport.write(quick, service, residents, contacts, twilio, twilioStatus, seconds, warmSeconds, rates[0] * 2, steps, rebuild);
         }
