@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -17,10 +18,11 @@ import java.util.concurrent.atomic.AtomicLong;
 final class TwilioApiStandIn implements AutoCloseable {
     private final HttpServer server;
     private final AtomicLong messages = new AtomicLong();
+    private final ExecutorService threads = Executors.newFixedThreadPool(4);
 
     TwilioApiStandIn(String accountSid) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.setExecutor(threads);
         server.createContext("/2010-04-01/Accounts/" + accountSid + "/Messages.json", exchange -> {
             exchange.getRequestBody().readAllBytes();
             String sid = String.format("SM%032x", messages.incrementAndGet());
@@ -47,5 +49,6 @@ final class TwilioApiStandIn implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        threads.shutdownNow();
     }
 }

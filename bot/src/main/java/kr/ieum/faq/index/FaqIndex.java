@@ -124,9 +124,9 @@ public final class FaqIndex implements AutoCloseable {
             for (String key : topicLocaleKeys) {
                 writer.deleteDocuments(new Term(KEY, key));
             }
-            Map<String, StringBuilder> topicTexts = new LinkedHashMap<>();
+            Map<Phrase, StringBuilder> topicTexts = new LinkedHashMap<>();
             for (Phrase p : phrases) {
-                topicTexts.computeIfAbsent(key(p.topic(), p.locale()), k -> new StringBuilder()).append(p.text()).append('\n');
+                topicTexts.computeIfAbsent(new Phrase(p.topic(), p.locale(), ""), k -> new StringBuilder()).append(p.text()).append('\n');
                 Document doc = new Document();
                 doc.add(new StringField(TOPIC, p.topic(), Field.Store.YES));
                 doc.add(new StringField(LOCALE, p.locale(), Field.Store.YES));
@@ -138,17 +138,19 @@ public final class FaqIndex implements AutoCloseable {
             }
             // one more document per topic and locale with all its phrasings: it rewards topics whose phrasings
             // together cover the question's words, where one short phrasing may match a few words by chance
-            for (Map.Entry<String, StringBuilder> e : topicTexts.entrySet()) {
-                String[] parts = e.getKey().split("/", 2);
+            for (Map.Entry<Phrase, StringBuilder> e : topicTexts.entrySet()) {
+                // topic ids may contain '/' (intent data sets do), so topic and locale are kept apart, not split from the key
+                String topic = e.getKey().topic();
+                String locale = e.getKey().locale();
                 Document doc = new Document();
-                doc.add(new StringField(TOPIC, parts[0], Field.Store.YES));
-                doc.add(new StringField(LOCALE, parts[1], Field.Store.YES));
-                doc.add(new StringField(KEY, e.getKey(), Field.Store.NO));
-                doc.add(new TextField("tw_" + parts[1], e.getValue().toString(), Field.Store.NO));
-                doc.add(new TextField("tg_" + parts[1], e.getValue().toString(), Field.Store.NO));
-                String answer = answers.get(e.getKey());
+                doc.add(new StringField(TOPIC, topic, Field.Store.YES));
+                doc.add(new StringField(LOCALE, locale, Field.Store.YES));
+                doc.add(new StringField(KEY, key(topic, locale), Field.Store.NO));
+                doc.add(new TextField("tw_" + locale, e.getValue().toString(), Field.Store.NO));
+                doc.add(new TextField("tg_" + locale, e.getValue().toString(), Field.Store.NO));
+                String answer = answers.get(key(topic, locale));
                 if (answer != null) {
-                    doc.add(new TextField("aw_" + parts[1], answer, Field.Store.NO));
+                    doc.add(new TextField("aw_" + locale, answer, Field.Store.NO));
                 }
                 writer.addDocument(doc);
             }
