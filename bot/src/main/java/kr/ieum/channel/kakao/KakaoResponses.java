@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import kr.ieum.channel.PublicUrl;
+import kr.ieum.channel.TextChunks;
 import kr.ieum.channel.TextRendering;
 import kr.ieum.conversation.OutboundMessage;
 import kr.ieum.i18n.Messages;
@@ -47,7 +48,7 @@ class KakaoResponses {
             }
             for (OutboundMessage.Option option : reply.options()) {
                 if (quickReplies.size() < MAX_QUICK_REPLIES) {
-                    quickReplies.add(Map.of("label", clip(option.key() + ". " + option.label().text(), MAX_LABEL),
+                    quickReplies.add(Map.of("label", TextChunks.clip(option.key() + ". " + option.label().text(), MAX_LABEL),
                             "action", "message", "messageText", option.key()));
                 }
             }
@@ -80,7 +81,7 @@ class KakaoResponses {
     private List<String> pack(List<String> texts, String topic, String language) {
         List<String> pieces = new ArrayList<>();
         for (String text : texts) {
-            pieces.addAll(split(text));
+            pieces.addAll(TextChunks.splitTrimmed(text, MAX_TEXT));
         }
         List<String> outputs = new ArrayList<>();
         for (String piece : pieces) {
@@ -98,41 +99,10 @@ class KakaoResponses {
         String third = kept.get(MAX_OUTPUTS - 1);
         if (topic != null) {
             String link = messages.render(language, "answer.link", Map.of("url", publicUrl.answerPage(topic, language))).text();
-            third = clip(third, MAX_TEXT - link.length() - 2) + "\n\n" + link;
+            third = TextChunks.clip(third, MAX_TEXT - link.length() - 2) + "\n\n" + link;
         }
-        kept.set(MAX_OUTPUTS - 1, clip(third, MAX_TEXT));
+        kept.set(MAX_OUTPUTS - 1, TextChunks.clip(third, MAX_TEXT));
         return kept;
-    }
-
-    private static List<String> split(String text) {
-        List<String> out = new ArrayList<>();
-        String rest = text;
-        while (rest.length() > MAX_TEXT) {
-            int cut = rest.lastIndexOf('\n', MAX_TEXT);
-            if (cut < MAX_TEXT / 2) {
-                cut = rest.lastIndexOf(' ', MAX_TEXT);
-            }
-            if (cut < MAX_TEXT / 2) {
-                cut = Character.isHighSurrogate(rest.charAt(MAX_TEXT - 1)) ? MAX_TEXT - 1 : MAX_TEXT;
-            }
-            out.add(rest.substring(0, cut).strip());
-            rest = rest.substring(cut).strip();
-        }
-        if (!rest.isEmpty() || out.isEmpty()) {
-            out.add(rest);
-        }
-        return out;
-    }
-
-    static String clip(String text, int max) {
-        if (text.length() <= max) {
-            return text;
-        }
-        int end = max - 1;
-        if (Character.isHighSurrogate(text.charAt(end - 1))) {
-            end--;
-        }
-        return text.substring(0, end) + "…";
     }
 
     private String write(Object value) {

@@ -11,6 +11,7 @@ import java.util.Set;
 import kr.ieum.channel.Capability;
 import kr.ieum.channel.ChannelAdapter;
 import kr.ieum.channel.Delivery;
+import kr.ieum.channel.TextChunks;
 import kr.ieum.channel.TextRendering;
 import kr.ieum.conversation.OutboundMessage;
 
@@ -47,7 +48,7 @@ class MessengerAdapter implements ChannelAdapter {
     public String send(Delivery delivery) {
         String last = null;
         for (OutboundMessage message : delivery.messages()) {
-            List<String> chunks = Chunks.split(TextRendering.plain(message), MAX_TEXT);
+            List<String> chunks = TextChunks.splitTrimmed(TextRendering.plain(message), MAX_TEXT);
             for (int i = 0; i < chunks.size(); i++) {
                 Map<String, Object> content = new LinkedHashMap<>();
                 content.put("text", chunks.get(i));
@@ -69,7 +70,7 @@ class MessengerAdapter implements ChannelAdapter {
         List<Map<String, Object>> replies = new ArrayList<>();
         for (OutboundMessage.Option option : options.subList(0, Math.min(MAX_QUICK_REPLIES, options.size()))) {
             replies.add(Map.of("content_type", "text",
-                    "title", Chunks.clip(option.key() + ". " + option.label().text(), MAX_TITLE),
+                    "title", TextChunks.clip(option.key() + ". " + option.label().text(), MAX_TITLE),
                     "payload", option.key()));
         }
         return replies;

@@ -15,6 +15,7 @@ import kr.ieum.channel.ChannelAdapter;
 import kr.ieum.channel.Delivery;
 import kr.ieum.channel.DeliveryFailed;
 import kr.ieum.channel.Signatures;
+import kr.ieum.channel.TextChunks;
 import kr.ieum.channel.TextRendering;
 import kr.ieum.conversation.OutboundMessage;
 import kr.ieum.i18n.Messages;
@@ -78,7 +79,7 @@ class WhatsAppCloudAdapter implements ChannelAdapter {
                         envelope(delivery.address(), "interactive", interactive(text, message.options(), delivery.language()))));
                 continue;
             }
-            for (String chunk : Chunks.split(text, MAX_TEXT)) {
+            for (String chunk : TextChunks.splitTrimmed(text, MAX_TEXT)) {
                 last = id(graph.post(path, properties.whatsappToken(),
                         envelope(delivery.address(), "text", Map.of("preview_url", false, "body", chunk))));
             }
@@ -114,7 +115,7 @@ class WhatsAppCloudAdapter implements ChannelAdapter {
             List<Map<String, Object>> buttons = new ArrayList<>();
             for (OutboundMessage.Option option : options) {
                 buttons.add(Map.of("type", "reply", "reply", Map.of("id", option.key(),
-                        "title", Chunks.clip(option.key() + ". " + option.label().text(), MAX_BUTTON_TITLE))));
+                        "title", TextChunks.clip(option.key() + ". " + option.label().text(), MAX_BUTTON_TITLE))));
             }
             action = Map.of("buttons", buttons);
         } else {
@@ -122,10 +123,10 @@ class WhatsAppCloudAdapter implements ChannelAdapter {
             List<Map<String, Object>> rows = new ArrayList<>();
             for (OutboundMessage.Option option : options) {
                 rows.add(Map.of("id", option.key(),
-                        "title", Chunks.clip(option.key() + ". " + option.label().text(), MAX_ROW_TITLE),
-                        "description", Chunks.clip(option.label().text(), MAX_ROW_DESCRIPTION)));
+                        "title", TextChunks.clip(option.key() + ". " + option.label().text(), MAX_ROW_TITLE),
+                        "description", TextChunks.clip(option.label().text(), MAX_ROW_DESCRIPTION)));
             }
-            String button = Chunks.clip(messages.render(language, "meta.list.button").text(), MAX_BUTTON_TITLE);
+            String button = TextChunks.clip(messages.render(language, "meta.list.button").text(), MAX_BUTTON_TITLE);
             action = Map.of("button", button, "sections", List.of(Map.of("rows", rows)));
         }
         return Map.of("type", type, "body", Map.of("text", text), "action", action);

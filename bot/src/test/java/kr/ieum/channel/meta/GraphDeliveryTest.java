@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import kr.ieum.channel.Delivery;
 import kr.ieum.channel.DeliveryFailed;
+import kr.ieum.channel.TextChunks;
 import kr.ieum.conversation.OutboundMessage;
 import kr.ieum.i18n.LocalizedText;
 import kr.ieum.support.StandInServer;
@@ -78,10 +79,10 @@ class GraphDeliveryTest {
     @Test
     void splitsLongTextAtLineBreaksWithinTheLimit() {
         String text = ("a".repeat(1500) + "\n").repeat(3);
-        List<String> chunks = Chunks.split(text, 2000);
+        List<String> chunks = TextChunks.splitTrimmed(text, 2000);
         assertEquals(3, chunks.size());
         chunks.forEach(c -> assertTrue(c.length() <= 2000));
-        assertEquals("abcdefghijklmnopqrs…", Chunks.clip("abcdefghijklmnopqrstuvwxyz", 20));
-        assertEquals(List.of("short"), Chunks.split("short", 2000));
+        assertEquals("abcdefghijklmnopqrs…", TextChunks.clip("abcdefghijklmnopqrstuvwxyz", 20));
+        assertEquals(List.of("short"), TextChunks.splitTrimmed("short", 2000));
     }
 }
