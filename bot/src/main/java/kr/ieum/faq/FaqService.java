@@ -61,11 +61,12 @@ public class FaqService {
         List<FaqIndex.Phrase> phrases = new ArrayList<>();
         Map<String, String> answers = new HashMap<>();
         for (Localization l : changed) {
-            keys.add(FaqIndex.key(l.topic(), l.locale()));
-            answers.put(FaqIndex.key(l.topic(), l.locale()), l.answer());
+            String key = FaqIndex.key(l.topic(), l.locale());
+            keys.add(key);
+            answers.put(key, l.answer());
             phrases.add(new FaqIndex.Phrase(l.topic(), l.locale(), l.question()));
             l.alternates().forEach(a -> phrases.add(new FaqIndex.Phrase(l.topic(), l.locale(), a)));
-            texts.put(FaqIndex.key(l.topic(), l.locale()), l);
+            texts.put(key, l);
         }
         index.replace(keys, phrases, answers);
     }

@@ -148,7 +148,7 @@ public final class FaqIndex implements AutoCloseable {
                 doc.add(new StringField(KEY, key(topic, locale), Field.Store.NO));
                 doc.add(new TextField("tw_" + locale, e.getValue().toString(), Field.Store.NO));
                 doc.add(new TextField("tg_" + locale, e.getValue().toString(), Field.Store.NO));
-                String answer = answers.get(key(topic, locale));
+                String answer = answerShare > 0 ? answers.get(key(topic, locale)) : null;
                 if (answer != null) {
                     doc.add(new TextField("aw_" + locale, answer, Field.Store.NO));
                 }
