@@ -187,5 +187,11 @@
     if (greeting) { log.appendChild(greeting); }
   }
   if (session && session.token && session.lang === lang) { listen(); }
+  // a journey's deep link (/j/...) hands over its start code: sent once per tab, not shown as the resident's words
+  var start = body.getAttribute('data-start');
+  if (start && !(store && store.getItem('ieum.webchat.start.' + start))) {
+    if (store) { store.setItem('ieum.webchat.start.' + start, '1'); }
+    withSession(function (token) { post(start, newId(), token, 0); });
+  }
   body.setAttribute('data-ready', '1');
 })();

@@ -22,4 +22,17 @@ public interface ChannelAdapter {
      * @throws DeliveryFailed when the provider refused or could not be reached (retryable or not)
      */
     String send(Delivery delivery);
+
+    /**
+     * How long after the resident's last message this channel lets us write to {@code address} freely (WhatsApp:
+     * 24 hours), or null when there is no such window. Reminders outside it are skipped.
+     */
+    default java.time.Duration replyWindow(String address) {
+        return null;
+    }
+
+    /** False for channels that can only answer a message (a KakaoTalk skill callback): no reminders there. */
+    default boolean proactive() {
+        return true;
+    }
 }

@@ -33,7 +33,7 @@ class InboundProcessor {
         }
         InboundEnvelope env = claimed.get().envelope();
         TurnResult turn = engine.handle(new InboundMessage(env.channel(), env.address(), env.text(), env.localeHint(),
-                env.nonText()));
+                env.nonText(), env.context().get("start")));
         Long outboxId = null;
         if (!inline && !turn.replies().isEmpty()) {
             outboxId = store.enqueue(new Delivery(env.channel(), env.address(), turn.language(), turn.replies(), env.context()));

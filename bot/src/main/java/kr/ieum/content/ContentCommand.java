@@ -38,7 +38,8 @@ public final class ContentCommand {
             out.println("Checking " + contentDir + " ...");
             ContentSet set = ContentReader.read(contentDir, new HashSet<>(registry.tags()));
             set.problems().forEach(err::println);
-            out.printf("%d topics, %d localizations, %d problems%n", set.topics().size(), set.localizations().size(), set.problems().size());
+            out.printf("%d topics, %d localizations, %d journeys, %d offices, %d problems%n", set.topics().size(),
+                    set.localizations().size(), set.journeys().size(), set.offices().size(), set.problems().size());
             return set.valid() ? 0 : 1;
         } catch (IllegalStateException e) {
             err.println(e.getMessage());

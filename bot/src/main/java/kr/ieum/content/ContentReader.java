@@ -85,8 +85,10 @@ public final class ContentReader {
             throw new UncheckedIOException(e);
         }
         checkDuplicateAlternates(localizations);
+        List<Journey> journeys = new JourneyReader(this, locales, ids).readAll(dir.resolve("journeys"));
+        List<Office> offices = new OfficeReader(this).read(dir.resolve("offices.yaml"));
         problems.sort(Comparator.comparing(ContentProblem::file).thenComparingInt(ContentProblem::line));
-        return new ContentSet(topics, List.copyOf(localizations), List.copyOf(problems));
+        return new ContentSet(topics, List.copyOf(localizations), journeys, offices, List.copyOf(problems));
     }
 
     private List<Topic> readTopics(Path file) {
@@ -325,6 +327,11 @@ public final class ContentReader {
         return out;
     }
 
+    /** The YAML of {@code file} as a node tree, or null after recording why not. */
+    Node load(Path file) {
+        return compose(file, text(file));
+    }
+
     private Node compose(Path file, String yaml) {
         if (yaml == null) {
             return null;
@@ -355,7 +362,7 @@ public final class ContentReader {
         }
     }
 
-    private static Node value(MappingNode map, String key) {
+    static Node value(MappingNode map, String key) {
         for (NodeTuple t : map.getValue()) {
             if (key.equals(scalar(t.getKeyNode()))) {
                 return t.getValueNode();
@@ -364,11 +371,11 @@ public final class ContentReader {
         return null;
     }
 
-    private static String scalar(Node node) {
+    static String scalar(Node node) {
         return node instanceof ScalarNode s ? s.getValue() : null;
     }
 
-    private static int line(Node node) {
+    static int line(Node node) {
         return node == null ? 1 : node.getStartMark().getLine() + 1;
     }
 
@@ -377,7 +384,7 @@ public final class ContentReader {
         return base.relativize(file.toAbsolutePath().normalize()).toString();
     }
 
-    private void problem(Path file, int line, String message) {
+    void problem(Path file, int line, String message) {
         problems.add(new ContentProblem(rel(file.toAbsolutePath().normalize()), line, message));
     }
 }

@@ -21,6 +21,7 @@ public class ContentService {
     private final LocaleRegistry locales;
     private final ApplicationEventPublisher<ContentPublished> events;
     private volatile boolean ready;
+    private volatile ContentSet files;
 
     ContentService(ContentStore store, ContentProperties properties, LocaleRegistry locales,
             ApplicationEventPublisher<ContentPublished> events) {
@@ -40,6 +41,28 @@ public class ContentService {
     public List<Localization> published() {
         ensureImported();
         return store.localizations();
+    }
+
+    /** The guided journeys, read from the files once (staff edit them in the files for now). */
+    public List<Journey> journeys() {
+        return files().journeys();
+    }
+
+    /** The immigration offices, read from the files once. */
+    public List<Office> offices() {
+        return files().offices();
+    }
+
+    private ContentSet files() {
+        ContentSet set = files;
+        if (set == null) {
+            set = ContentReader.read(properties.directory(), new HashSet<>(locales.tags()));
+            if (!set.valid()) {
+                throw new InvalidContent(set.problems());
+            }
+            files = set;
+        }
+        return set;
     }
 
     /** Reads the files again and publishes what changed; fails with the problems when the files are invalid. */
@@ -69,10 +92,7 @@ public class ContentService {
         synchronized (this) {
             if (!ready) {
                 if (store.isEmpty()) {
-                    ContentSet set = ContentReader.read(properties.directory(), new HashSet<>(locales.tags()));
-                    if (!set.valid()) {
-                        throw new InvalidContent(set.problems());
-                    }
+                    ContentSet set = files();
                     store.importAll(set, "import");
                     LOG.info("Imported {} topics and {} localizations from {}", set.topics().size(),
                             set.localizations().size(), properties.directory());

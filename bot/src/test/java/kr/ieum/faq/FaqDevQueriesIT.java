@@ -53,7 +53,8 @@ class FaqDevQueriesIT extends ServiceTest {
             Map<?, ?> r = client.toBlocking().retrieve(io.micronaut.http.HttpRequest.POST("/api/v1/messages",
                     Map.of("from", "faq-dev-" + n++, "text", q.text())), Map.class);
             String topic = (String) r.get("topic");
-            String outcome = (String) r.get("outcome");
+            // a question that starts the enrollment journey was answered with its topic, in the form of the guide
+            String outcome = "journey".equals(r.get("outcome")) && r.get("topic") != null ? "answered" : (String) r.get("outcome");
             int[] cell = perLanguage.computeIfAbsent(q.lang(), k -> new int[3]);
             cell[0]++;
             if (q.lang().equals(r.get("language"))) {

@@ -49,6 +49,12 @@ class KakaoCallbackAdapter implements ChannelAdapter {
         return Set.of(Capability.BUTTONS);
     }
 
+    /** No reminders: a skill can only answer the request it got. */
+    @Override
+    public boolean proactive() {
+        return false;
+    }
+
     @Override
     public String send(Delivery delivery) {
         String url = delivery.context(CALLBACK_URL);

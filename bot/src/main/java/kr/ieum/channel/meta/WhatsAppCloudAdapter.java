@@ -60,6 +60,12 @@ class WhatsAppCloudAdapter implements ChannelAdapter {
         return Set.of(Capability.BUTTONS, Capability.LINKS);
     }
 
+    /** No reminders: a reply needs the business number id of an inbound message. */
+    @Override
+    public boolean proactive() {
+        return false;
+    }
+
     @Override
     public String send(Delivery delivery) {
         String from = delivery.context(MetaPayloadMapper.PHONE_NUMBER_ID);

@@ -62,6 +62,11 @@ class TwilioChannel implements ChannelAdapter {
     }
 
     @Override
+    public java.time.Duration replyWindow(String address) {
+        return address.startsWith(WHATSAPP) ? java.time.Duration.ofHours(24) : null;
+    }
+
+    @Override
     public String send(Delivery delivery) {
         boolean whatsapp = delivery.address().startsWith(WHATSAPP);
         String from = delivery.context(CONTEXT_TO);

@@ -23,6 +23,7 @@ import kr.ieum.i18n.SupportedLocale;
 @Requires(property = "ieum.channels.webchat.enabled", value = "true", defaultValue = "true")
 class ChatPageController {
     private static final String JS = "application/javascript;charset=utf-8";
+    private static final java.util.regex.Pattern START_CODE = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private final Messages messages;
     private final LocaleRegistry locales;
     private final WebchatOrigins origins;
@@ -39,7 +40,7 @@ class ChatPageController {
 
     @Get("/chat")
     HttpResponse<String> chat(@QueryValue @Nullable String lang, @QueryValue @Nullable String embed,
-            @Header(HttpHeaders.ACCEPT_LANGUAGE) @Nullable String acceptLanguage) {
+            @QueryValue @Nullable String start, @Header(HttpHeaders.ACCEPT_LANGUAGE) @Nullable String acceptLanguage) {
         String tag = Pages.language(locales, lang, acceptLanguage);
         boolean embedded = "1".equals(embed);
         Map<String, String> values = new HashMap<>();
@@ -48,6 +49,8 @@ class ChatPageController {
         values.put("mode", embedded ? "embed" : "page");
         values.put("rtl", locales.all().stream().filter(SupportedLocale::rtl).map(SupportedLocale::tag).collect(Collectors.joining(" ")));
         values.put("languages", languageOptions(tag));
+        // a deep link's start code (/j/...): the page sends it as its first message; anything else is dropped
+        values.put("start", start != null && START_CODE.matcher(start).matches() ? start : "");
         values.put("embedInput", embedded ? "<input type=\"hidden\" name=\"embed\" value=\"1\">" : "");
         String html = page.render(values, key -> messages.render(tag, key).text());
         return Pages.secure(HttpResponse.ok(html).contentType(Pages.HTML), true, origins.embedders(), "public, max-age=300")

@@ -36,6 +36,12 @@ class WebchatChannel implements ChannelAdapter {
         return Set.of(Capability.BUTTONS, Capability.LINKS, Capability.RICH_TEXT);
     }
 
+    /** No reminders: a reply reaches only an open chat page. */
+    @Override
+    public boolean proactive() {
+        return false;
+    }
+
     @Override
     public String send(Delivery delivery) {
         WebchatWire.Replies replies = renderer.render(delivery.language(), false, delivery.messages());

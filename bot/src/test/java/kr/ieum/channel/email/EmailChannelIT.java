@@ -49,6 +49,8 @@ class EmailChannelIT extends ServiceTest {
             .withPerMethodLifecycle(false);
 
     @Inject
+    kr.ieum.enrollment.JourneyService journeys;
+    @Inject
     MeterRegistry meters;
     @Inject
     Messages messages;
@@ -180,6 +182,20 @@ class EmailChannelIT extends ServiceTest {
         MimeMessage reply = awaitReplies(resident, 1).get(0);
         assertEquals("<t-1@example.ru> <t-2@example.ru> <t-3@example.ru>", header(reply, "References").replaceAll("\\s+", " "));
         assertEquals("Re: карта", reply.getSubject(), "no second Re:");
+    }
+
+    /** Persona: an Uzbek resident without a smartphone, by e-mail, where choices are numbered lines. */
+    @Test
+    void walksTheJourneyByMailToTheNoSmartphoneEnding() throws Exception {
+        kr.ieum.content.JourneyTexts uz = journeys.journey("mobile-id-enrollment").orElseThrow().texts().get("uz");
+        String resident = "dilshod.karimov@example.uz";
+        deliver(resident, plainMail(resident, "<uz-j1@mail.example.uz>", "Mobile ID", "j_mobile-id-enrollment_phone_l-uz"));
+        String question = parts(awaitReplies(resident, 1).get(0))[0];
+        assertTrue(question.contains(uz.steps().get("phone").text()), question);
+        assertTrue(question.contains("3. " + uz.steps().get("phone").choices().get("none")), "numbered choices: " + question);
+        deliver(resident, plainMail(resident, "<uz-j2@mail.example.uz>", "Re: Mobile ID", "3"));
+        String ending = parts(awaitReplies(resident, 2).get(1))[0];
+        assertTrue(ending.contains(uz.steps().get("no-smartphone").text()), ending);
     }
 
     @Test

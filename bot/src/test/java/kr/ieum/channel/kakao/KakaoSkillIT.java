@@ -50,6 +50,8 @@ class KakaoSkillIT extends ServiceTest {
     @Inject
     Messages messages;
     @Inject
+    kr.ieum.enrollment.JourneyService journeys;
+    @Inject
     FaqService faq;
     @Inject
     JsonMapper json;
@@ -94,6 +96,20 @@ class KakaoSkillIT extends ServiceTest {
         outputs.forEach(o -> assertTrue(text(o).length() <= 1000));
     }
 
+    /** Persona: a 13-year-old writes from a Korean poster's KakaoTalk link; the journey says kindly that it is not yet possible. */
+    @Test
+    void walksTheJourneyToTheUnder14EndingWithQuickReplies() {
+        kr.ieum.content.JourneyTexts ko = journeys.journey("mobile-id-enrollment").orElseThrow().texts().get("ko");
+        String user = user();
+        Map<String, Object> first = skill(request(user, "j_mobile-id-enrollment_l-ko"), SECRET);
+        List<String> texts = outputs(first).stream().map(KakaoSkillIT::text).toList();
+        assertTrue(texts.stream().anyMatch(t -> t.startsWith(ko.steps().get("age").text())), texts.toString());
+        List<Map<String, Object>> quickReplies = list(template(first), "quickReplies");
+        assertEquals(2, quickReplies.size(), "the two answers as quick replies");
+        Map<String, Object> ending = skill(request(user, "2"), SECRET);
+        assertEquals(ko.steps().get("under-14").text(), text(outputs(ending).get(0)));
+    }
+
     @Test
     void answersInTheResidentsLanguageWithQuickRepliesForTheMenu() {
         String user = user();
@@ -104,7 +120,7 @@ class KakaoSkillIT extends ServiceTest {
         assertTrue(text(outputs(menu).get(0)).startsWith(messages.render("vi", "menu.title").text()), "menu in Vietnamese");
         assertTrue(text(outputs(menu).get(0)).contains("\n1. "), "numbered lines stay in the text");
         List<Map<String, Object>> quickReplies = list(template(menu), "quickReplies");
-        assertEquals(8, quickReplies.size());
+        assertEquals(faq.menu().size() + 1, quickReplies.size(), "the step-by-step guide, then the menu topics");
         for (int i = 0; i < quickReplies.size(); i++) {
             Map<String, Object> q = quickReplies.get(i);
             assertEquals("message", q.get("action"));
@@ -112,9 +128,9 @@ class KakaoSkillIT extends ServiceTest {
             assertTrue(((String) q.get("label")).length() <= 14, "label fits 14 chars");
         }
 
-        // a tapped quick reply sends its messageText: option 2 answers the second topic
+        // a tapped quick reply sends its messageText: option 2 answers the first topic (1 is the guide)
         Map<String, Object> picked = skill(request(user, "2"), SECRET);
-        assertTrue(text(outputs(picked).get(0)).startsWith(prefix("mobile-id-eligibility", "vi")));
+        assertTrue(text(outputs(picked).get(0)).startsWith(prefix(faq.menu().get(0), "vi")));
     }
 
     @Test

@@ -58,6 +58,8 @@ class LineWebhookIT extends ServiceTest {
     @Inject
     FaqService faq;
     @Inject
+    kr.ieum.enrollment.JourneyService journeys;
+    @Inject
     ObjectMapper json;
     @Inject
     DataSource dataSource;
@@ -154,6 +156,41 @@ class LineWebhookIT extends ServiceTest {
         return faq.text(topic, language).orElseThrow().localization().answer();
     }
 
+    /** A text message from {@code r} (the golden Thai one, rewritten). */
+    private static byte[] textEvent(Resident r, String text, String replyToken) {
+        String json = new String(event("message-text-th.json", r, newId(), replyToken, Duration.ZERO), StandardCharsets.UTF_8)
+                .replace("บัตรต่างด้าวบนมือถือคืออะไร", text);
+        return json.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Persona: a Thai resident with a pre-2025 card chooses the IC card swap, then goes on with the card tap on an iPhone. */
+    @Test
+    void walksTheIcSwapPathWithQuickReplies() throws Exception {
+        kr.ieum.content.JourneyTexts th = journeys.journey("mobile-id-enrollment").orElseThrow().texts().get("th");
+        Resident r = new Resident();
+        String[][] turns = {
+            {"j_mobile-id-enrollment_old-method_l-th", "old-method"},
+            {"2", "office"},
+            {"อันซัน", "swap-book"},
+            {"1", "swap-apply"},
+            {"1", "swap-wait"},
+            {"1", "device"},
+            {"2", "ic-install"},
+            {"1", "ic-tap"},
+        };
+        for (String[] turn : turns) {
+            String token = newId();
+            assertEquals(200, signedPost(textEvent(r, turn[0], token)).statusCode());
+            String expected = th.steps().get(turn[1]).text();
+            Await.until("step " + turn[1], () -> replies(token).stream().flatMap(c -> texts(c).stream())
+                    .anyMatch(t -> t != null && t.startsWith(expected)));
+            List<Map<String, Object>> sent = messagesOf(replies(token).get(0));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> quick = (Map<String, Object>) sent.get(sent.size() - 1).get("quickReply");
+            assertNotNull(quick, "step " + turn[1] + " offers its choices as quick replies");
+        }
+    }
+
     @Test
     void answersAThaiMessageInThaiWithTheReplyApiWhileTheTokenIsFresh() throws Exception {
         Resident r = new Resident();
@@ -203,10 +240,11 @@ class LineWebhookIT extends ServiceTest {
         List<String> topics = faq.menu();
         String first = faq.text(topics.get(0), "th").orElseThrow().localization().question();
         assertTrue(text.startsWith(messages.render("th", "menu.title").text()), text);
-        assertTrue(text.contains("\n1. " + first), "the numbered lines stay in the text");
+        // 1 is the step-by-step guide, then the menu topics
+        assertTrue(text.contains("\n2. " + first), "the numbered lines stay in the text");
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> items = (List<Map<String, Object>>) ((Map<String, Object>) menu.get("quickReply")).get("items");
-        assertEquals(Math.min(LineSender.MAX_QUICK_REPLIES, topics.size()), items.size());
+        assertEquals(Math.min(LineSender.MAX_QUICK_REPLIES, topics.size() + 1), items.size());
         @SuppressWarnings("unchecked")
         Map<String, Object> action = (Map<String, Object>) items.get(0).get("action");
         assertEquals("postback", action.get("type"));
@@ -217,7 +255,9 @@ class LineWebhookIT extends ServiceTest {
         String pressed = newId();
         assertEquals(200, signedPost(event("postback.json", r, newId(), pressed, Duration.ZERO)).statusCode());
         Await.until("the answer to the button", () -> !replies(pressed).isEmpty());
-        assertTrue(texts(replies(pressed).get(0)).contains(answer(topics.get(0), "th")));
+        // the golden postback is "1": the guide's first question
+        String age = journeys.journey("mobile-id-enrollment").orElseThrow().texts().get("th").steps().get("age").text();
+        assertTrue(texts(replies(pressed).get(0)).stream().anyMatch(t -> t.startsWith(age)), texts(replies(pressed).get(0)).toString());
     }
 
     @Test

@@ -54,6 +54,8 @@ class MetaWebhookIT extends ServiceTest {
     private final StandInServer graph = StandInServer.start(MetaWebhookIT::graphReply);
 
     @Inject
+    kr.ieum.enrollment.JourneyService journeys;
+    @Inject
     @Client("/")
     HttpClient client;
     @Inject
@@ -102,6 +104,20 @@ class MetaWebhookIT extends ServiceTest {
     @Inject
     MetaProperties properties;
 
+    /** Persona: a Nepali worker whose phone is in the employer's name, from a prefilled WhatsApp message. */
+    @Test
+    void walksTheJourneyOnWhatsAppToThePhoneInSomeoneElsesNameEnding() {
+        kr.ieum.content.JourneyTexts ne = journeys.journey("mobile-id-enrollment").orElseThrow().texts().get("ne");
+        String from = "97798" + digits(8);
+        assertEquals(200, post(whatsapp("j_mobile-id-enrollment_phone_l-ne", from, now())));
+        String question = ne.steps().get("phone").text();
+        Map<String, Object> asked = awaitBody(WHATSAPP, from, "the phone question", b -> String.valueOf(b).contains(question));
+        assertEquals("interactive", asked.get("type"), "the three choices as WhatsApp buttons or a list");
+        assertEquals(200, post(whatsapp("2", from, now())));
+        String ending = ne.steps().get("phone-not-own").text();
+        awaitBody(WHATSAPP, from, "the ending for a phone in someone else's name", b -> ending.equals(whatsappText(b)));
+    }
+
     @Test
     void bindsItsConfiguration() {
         assertTrue(properties.enabled());
@@ -144,23 +160,23 @@ class MetaWebhookIT extends ServiceTest {
                 "answered in Vietnamese from the knowledge base");
 
         post(Golden.load("meta/messenger-text.json", GOLDEN_MID, mid(), GOLDEN_PSID, psid, "thẻ cư trú di động là gì?", "MENU"));
-        Map<String, Object> menu = awaitBody(MESSENGER, psid, "the menu", b -> map(b, "message").containsKey("quick_replies"));
+        String menuTitle = messages.render("vi", "menu.title").text();
+        Map<String, Object> menu = awaitBody(MESSENGER, psid, "the menu", b -> messengerText(b).startsWith(menuTitle));
         String text = (String) map(menu, "message").get("text");
         assertTrue(text.startsWith(messages.render("vi", "menu.title").text()), "the menu is in Vietnamese");
-        assertTrue(text.contains("\n1. ") && text.contains("\n8. "), "numbered lines stay in the text");
+        assertTrue(text.contains("\n1. ") && text.contains("\n9. "), "numbered lines stay in the text");
         List<Map<String, Object>> quickReplies = list(map(menu, "message"), "quick_replies");
-        assertEquals(8, quickReplies.size());
+        assertEquals(faq.menu().size() + 1, quickReplies.size(), "the step-by-step guide, then the menu topics");
         for (int i = 0; i < quickReplies.size(); i++) {
             assertEquals(String.valueOf(i + 1), quickReplies.get(i).get("payload"));
             assertEquals("text", quickReplies.get(i).get("content_type"));
             assertTrue(((String) quickReplies.get(i).get("title")).length() <= 20);
         }
 
-        // tapping a quick reply sends its payload: option 1 answers the first topic
-        int answers = count(MESSENGER, psid, b -> messengerText(b).startsWith(prefix("mobile-id-overview", "vi")));
+        // tapping a quick reply sends its payload: option 1 starts the step-by-step guide
+        String age = journeys.journey("mobile-id-enrollment").orElseThrow().texts().get("vi").steps().get("age").text();
         post(Golden.load("meta/messenger-quick-reply.json", "m_QuickReplyMid0123456789golden", mid(), GOLDEN_PSID, psid));
-        Await.until("option 1 answered", () -> count(MESSENGER, psid,
-                b -> messengerText(b).startsWith(prefix("mobile-id-overview", "vi"))) == answers + 1);
+        Await.until("option 1 starts the guide", () -> count(MESSENGER, psid, b -> messengerText(b).startsWith(age)) == 1);
     }
 
     @Test
@@ -176,7 +192,9 @@ class MetaWebhookIT extends ServiceTest {
         assertTrue(((String) map(body, "text").get("body")).startsWith(prefix("mobile-id-overview", "ne")), "answered in Nepali");
 
         post(whatsapp("MENU", from, now()));
-        Map<String, Object> menu = awaitBody(WHATSAPP, from, "the menu", b -> "interactive".equals(b.get("type")));
+        String menuTitle = messages.render("ne", "menu.title").text();
+        Map<String, Object> menu = awaitBody(WHATSAPP, from, "the menu", b -> "interactive".equals(b.get("type"))
+                && String.valueOf(map(map(b, "interactive"), "body").get("text")).startsWith(menuTitle));
         Map<String, Object> interactive = map(menu, "interactive");
         assertEquals("list", interactive.get("type"));
         String text = (String) map(interactive, "body").get("text");
@@ -185,14 +203,15 @@ class MetaWebhookIT extends ServiceTest {
         Map<String, Object> action = map(interactive, "action");
         assertEquals(messages.render("ne", "meta.list.button").text(), action.get("button"));
         List<Map<String, Object>> rows = list(list(action, "sections").get(0), "rows");
-        assertEquals(8, rows.size());
+        assertEquals(faq.menu().size() + 1, rows.size(), "the step-by-step guide, then the menu topics");
         assertEquals("1", rows.get(0).get("id"));
         rows.forEach(row -> assertTrue(((String) row.get("title")).length() <= 24));
 
-        // choosing a list row sends its id: option 2 answers the second menu topic
+        // choosing a list row sends its id: option 2 answers the first menu topic (1 is the guide)
         post(Golden.load("meta/whatsapp-list-reply.json", "9779812345678", from, "1733011260", now(),
                 "wamid.HBgNOTc3OTgxMjM0NTY3OBUCABIYIExpc3RSZXBseWdvbGRlbgA=golden", "wamid." + UUID.randomUUID()));
-        awaitBody(WHATSAPP, from, "option 2 answered", b -> whatsappText(b).startsWith(prefix("mobile-id-eligibility", "ne")));
+        String first = prefix(faq.menu().get(0), "ne");
+        Await.until("option 2 answered", () -> count(WHATSAPP, from, b -> whatsappText(b).startsWith(first)) == 2);
     }
 
     @Test

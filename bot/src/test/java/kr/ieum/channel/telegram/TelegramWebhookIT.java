@@ -63,6 +63,8 @@ class TelegramWebhookIT extends ServiceTest {
     @Inject
     FaqService faq;
     @Inject
+    kr.ieum.enrollment.JourneyService journeys;
+    @Inject
     ObjectMapper json;
     @Inject
     DataSource dataSource;
@@ -156,12 +158,14 @@ class TelegramWebhookIT extends ServiceTest {
         String text = (String) menu.get("text");
         assertTrue(text.startsWith(messages.render("ru", "menu.title").text()), text);
         String first = faq.text(topics.get(0), "ru").orElseThrow().localization().question();
-        assertTrue(text.contains("\n1. " + first), "the numbered lines stay in the text");
+        // 1 is the step-by-step guide, then the menu topics
+        String guide = journeys.journey("mobile-id-enrollment").orElseThrow().texts().get("ru").title();
+        assertTrue(text.contains("\n1. " + guide + "\n2. " + first), "the numbered lines stay in the text");
         @SuppressWarnings("unchecked")
         List<List<Map<String, Object>>> keyboard = (List<List<Map<String, Object>>>) ((Map<String, Object>) menu.get("reply_markup"))
                 .get("inline_keyboard");
-        assertEquals(topics.size(), keyboard.size());
-        assertEquals(first, keyboard.get(0).get(0).get("text"));
+        assertEquals(topics.size() + 1, keyboard.size());
+        assertEquals(first, keyboard.get(1).get(0).get("text"));
         assertEquals("1", keyboard.get(0).get(0).get("callback_data"));
 
         HttpResponse<String> pressed = post(update("callback-query.json", nextId(), chat), SECRET);
@@ -169,8 +173,9 @@ class TelegramWebhookIT extends ServiceTest {
         Map<String, Object> ack = json.readValue(pressed.body(), Map.class);
         assertEquals("answerCallbackQuery", ack.get("method"));
         assertEquals("4382bfdwdsb323b2d9", ack.get("callback_query_id"));
-        String expected = answer(topics.get(0), "ru");
-        Await.until("the first topic is answered", () -> sentTo(chat).stream().anyMatch(b -> expected.equals(b.get("text"))));
+        // the golden button press is "1": the guide's first question
+        String expected = journeys.journey("mobile-id-enrollment").orElseThrow().texts().get("ru").steps().get("age").text();
+        Await.until("the guide starts", () -> sentTo(chat).stream().anyMatch(b -> ((String) b.get("text")).startsWith(expected)));
     }
 
     @Test
@@ -179,6 +184,47 @@ class TelegramWebhookIT extends ServiceTest {
         assertEquals(200, post(update("message-start-deeplink.json", nextId(), chat), SECRET).statusCode());
         Await.until("the greeting is sent", () -> !sentTo(chat).isEmpty());
         assertEquals(messages.render("ru", "start.done").text(), sentTo(chat).get(0).get("text"));
+    }
+
+    /** A text message from {@code chat} with the given Telegram language_code (the golden Russian one, rewritten). */
+    private static byte[] text(String text, String languageCode, long updateId, long chat) {
+        String json = new String(update("message-text-ru.json", updateId, chat), StandardCharsets.UTF_8)
+                .replace("\"language_code\": \"ru\"", "\"language_code\": \"" + languageCode + "\"")
+                .replace("что такое мобильная карта иностранца?", text.replace("\\", "\\\\").replace("\"", "\\\""));
+        return json.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> buttons(Map<String, Object> sent) {
+        Map<String, Object> markup = (Map<String, Object>) sent.get("reply_markup");
+        if (markup == null) {
+            return List.of();
+        }
+        return ((List<List<Map<String, Object>>>) markup.get("inline_keyboard")).stream().map(row -> (String) row.get(0).get("text")).toList();
+    }
+
+    /** Persona: a Kazakh resident with a 2025 IC card and an Android phone, from a t.me deep link to the end. */
+    @Test
+    void walksTheEnrollmentJourneyFromADeepLinkWithButtons() throws Exception {
+        kr.ieum.content.JourneyTexts kk = journeys.journey("mobile-id-enrollment").orElseThrow().texts().get("kk");
+        long chat = nextId();
+        assertEquals(200, post(text("/start j_mobile-id-enrollment", "kk", nextId(), chat), SECRET).statusCode());
+        Await.until("the first question", () -> sentTo(chat).stream().anyMatch(b -> ((String) b.get("text")).startsWith(kk.steps().get("age").text())));
+        Map<String, Object> age = sentTo(chat).get(sentTo(chat).size() - 1);
+        assertEquals(List.of(kk.steps().get("age").choices().get("yes"), kk.steps().get("age").choices().get("no")), buttons(age),
+                "choices are inline buttons in the resident's language");
+        String[] path = {"age", "registered", "phone", "card", "device", "ic-install", "ic-nfc", "ic-tap", "ic-pin", "ic-face"};
+        for (int i = 1; i < path.length; i++) {
+            String expected = kk.steps().get(path[i]).text();
+            assertEquals(200, post(text("1", "kk", nextId(), chat), SECRET).statusCode());
+            Await.until("step " + path[i], () -> sentTo(chat).stream().anyMatch(b -> ((String) b.get("text")).startsWith(expected)));
+        }
+        List<String> guide = buttons(sentTo(chat).get(sentTo(chat).size() - 1));
+        assertEquals(List.of(messages.render("kk", "journey.choice.done").text(), messages.render("kk", "journey.choice.problem").text(),
+                messages.render("kk", "journey.choice.later").text()), guide);
+        assertEquals(200, post(text("1", "kk", nextId(), chat), SECRET).statusCode());
+        String done = kk.steps().get("done-ic").text();
+        Await.until("the journey's end", () -> sentTo(chat).stream().anyMatch(b -> done.equals(b.get("text"))));
     }
 
     @Test

@@ -50,6 +50,8 @@ class TwilioChannelIT extends ServiceTest {
     DataSource dataSource;
     @Inject
     ChannelDispatcher dispatcher;
+    @Inject
+    kr.ieum.enrollment.JourneyService journeys;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -120,6 +122,33 @@ class TwilioChannelIT extends ServiceTest {
 
     private String text(String language, String key) {
         return messages.render(language, key).text();
+    }
+
+    /** Persona: a Filipino resident with a pre-2025 card picks the office QR method and names her city in romanised Korean. */
+    @Test
+    void walksTheOfficeQrPathBySmsWithTheOfficeFoundFromARomanisedCityName() {
+        String from = "+639171234500";
+        kr.ieum.content.JourneyTexts tl = journeys.journey("mobile-id-enrollment").orElseThrow().texts().get("tl");
+        Map<String, String> base = with(TwilioRequests.params("sms-vi.params"), "From", from);
+        // SMS cuts long replies into several messages: look for the start of each step's text
+        String[][] turns = {
+            {"j_mobile-id-enrollment_card", tl.steps().get("card").text().substring(0, 30)},
+            {"2", tl.steps().get("old-method").text().substring(0, 30)},
+            {"1", tl.steps().get("office").text().substring(0, 30)},
+            {"Suwon-si", "Suwon Immigration Office"},
+        };
+        int n = 0;
+        for (String[] turn : turns) {
+            assertEquals(200, signedMessage(with(base, "MessageSid", sid("e1" + n++), "Body", turn[0])).statusCode());
+            Await.until("SMS containing: " + turn[1], () -> TWILIO.callsTo(from).stream().anyMatch(c -> c.body().contains(turn[1])));
+        }
+        String office = TWILIO.callsTo(from).stream().map(TwilioApiStandIn.Call::body).filter(b -> b.contains("Suwon Immigration Office"))
+                .findFirst().orElseThrow();
+        assertTrue(office.contains(text("tl", "office.address.unconfirmed")), "Suwon's address is not confirmed: " + office);
+        String book = tl.steps().get("qr-book").text().substring(0, 30);
+        Await.until("then how to book the visit", () -> TWILIO.callsTo(from).stream().anyMatch(c -> c.body().contains(book)));
+        // on SMS the choices are numbered lines in the text
+        assertTrue(TWILIO.callsTo(from).stream().anyMatch(c -> c.body().contains("1. " + text("tl", "journey.choice.done"))));
     }
 
     @Test

@@ -50,6 +50,8 @@ class WebchatBrowserIT extends ServiceTest {
     FaqService faq;
     @Inject
     Messages messages;
+    @Inject
+    kr.ieum.enrollment.JourneyService journeys;
     ChromeDriver driver;
     WebDriverWait wait;
     Path profile;
@@ -107,7 +109,8 @@ class WebchatBrowserIT extends ServiceTest {
         WebElement menu = waitForBotMessage(menuTitle);
         List<WebElement> buttons = menu.findElements(By.cssSelector(".opts button"));
         assertTrue(buttons.size() >= 5, "numbered options as buttons");
-        String second = faq.menu().get(1);
+        // the step-by-step guide comes first, so button 2 is the first topic of the menu
+        String second = faq.menu().get(0);
         WebElement option = buttons.get(1);
         assertEquals("2", option.getAttribute("data-key"));
         option.click();
@@ -143,6 +146,36 @@ class WebchatBrowserIT extends ServiceTest {
         WebElement urdu = waitForBotMessage(urLine.substring(0, 30));
         assertEquals("rtl", urdu.getAttribute("dir"));
         assertEquals("rtl", urdu.getCssValue("direction"));
+    }
+
+    /** A journey's deep link opens the chat at its step; the resident goes on by clicking the choices' buttons. */
+    @Test
+    void aDeepLinkOpensTheJourneyAndItsButtonsDriveIt() {
+        kr.ieum.content.JourneyTexts vi = journeys.journey("mobile-id-enrollment").orElseThrow().texts().get("vi");
+        driver.get(server.getURL() + "/j/mobile-id-enrollment?lang=vi&step=card&c=browser-test");
+        wait.until(d -> "1".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+        assertTrue(driver.getCurrentUrl().contains("/chat?lang=vi&start="), driver.getCurrentUrl());
+        WebElement card = waitForBotMessage(head(vi.steps().get("card").text()));
+        List<WebElement> choices = card.findElements(By.cssSelector(".opts button"));
+        assertEquals(3, choices.size());
+        assertTrue(choices.get(1).getText().endsWith(vi.steps().get("card").choices().get("old")), choices.get(1).getText());
+        choices.get(1).click();
+        WebElement method = waitForBotMessage(head(vi.steps().get("old-method").text()));
+        method.findElements(By.cssSelector(".opts button")).get(0).click();
+        waitForBotMessage(head(vi.steps().get("office").text()));
+        driver.findElement(By.id("q")).sendKeys("Guro-gu", Keys.ENTER);
+        waitForBotMessage("Seoul Southern Immigration Office");
+        WebElement book = waitForBotMessage(head(vi.steps().get("qr-book").text()));
+        List<WebElement> guide = book.findElements(By.cssSelector(".opts button"));
+        assertEquals(3, guide.size(), "done, problem, later");
+        assertTrue(guide.get(0).getText().endsWith(messages.render("vi", "journey.choice.done").text()));
+        guide.get(0).click();
+        waitForBotMessage(head(vi.steps().get("qr-install").text()));
+    }
+
+    private static String head(String text) {
+        String line = text.lines().findFirst().orElseThrow();
+        return line.substring(0, Math.min(30, line.length()));
     }
 
     @Test

@@ -1,0 +1,79 @@
+package kr.ieum.conversation;
+
+import jakarta.inject.Singleton;
+import java.util.List;
+import kr.ieum.contact.Contact;
+import kr.ieum.enrollment.JourneyService;
+
+/**
+ * The commands, typed in any supported language or in English: LANGUAGE, MENU, HELP, HUMAN, STOP, START, MORE,
+ * FORGET and CONTINUE (the journey in progress).
+ */
+@Singleton
+class CommandHandler implements TurnHandler {
+    private static final List<String> COMMANDS = List.of("language", "menu", "help", "human", "stop", "start", "more", "forget",
+            "continue");
+    private final Replies replies;
+    private final JourneyService journeys;
+
+    CommandHandler(Replies replies, JourneyService journeys) {
+        this.replies = replies;
+        this.journeys = journeys;
+    }
+
+    @Override
+    public int getOrder() {
+        return 40;
+    }
+
+    @Override
+    public boolean canHandle(TurnContext turn) {
+        return command(turn) != null;
+    }
+
+    @Override
+    public TurnStep handle(TurnContext turn) {
+        Contact contact = turn.contact();
+        String language = turn.language();
+        return switch (command(turn)) {
+            case "language" -> replies.languageMenu(contact, language);
+            case "menu" -> replies.mainMenu(contact, language);
+            case "help" -> TurnStep.command(contact, language, List.of(replies.say(language, "help")));
+            case "human" -> {
+                journeys.handoff(turn.who());
+                yield TurnStep.command(contact, language, List.of(replies.say(language, "handoff.requested")));
+            }
+            case "stop" -> {
+                journeys.stop(contact.id());
+                yield TurnStep.command(contact.withConsent("stopped"), language, List.of(replies.say(language, "stop.done")));
+            }
+            case "start" -> TurnStep.command(contact.withConsent("granted"), language, List.of(replies.say(language, "start.done")));
+            case "more" -> contact.lastTopic() == null
+                    ? TurnStep.command(contact, language, List.of(replies.say(language, "help")))
+                    : replies.answer(contact, contact.lastTopic(), language, Outcome.COMMAND, 1.0, false);
+            case "continue" -> journeys.resume(turn.who())
+                    .map(t -> replies.journey(contact, language, t, null))
+                    .orElseGet(() -> TurnStep.command(contact, language, List.of(replies.say(language, "journey.none"))));
+            default -> forget(contact, language);
+        };
+    }
+
+    private TurnStep forget(Contact contact, String language) {
+        List<OutboundMessage.Option> options = List.of(
+                new OutboundMessage.Option("1", replies.messages().render(language, "forget.yes")),
+                new OutboundMessage.Option("2", replies.messages().render(language, "forget.no")));
+        Contact pending = contact.withPending(Replies.MENU_FORGET).withMenu(Replies.MENU_FORGET, List.of("yes", "no"));
+        return TurnStep.command(pending, language,
+                List.of(new OutboundMessage(replies.messages().render(language, "forget.confirm"), options)));
+    }
+
+    private String command(TurnContext turn) {
+        String word = turn.word();
+        for (String command : COMMANDS) {
+            if (replies.messages().commandWords(turn.language(), command).contains(word)) {
+                return command;
+            }
+        }
+        return null;
+    }
+}
