@@ -1,12 +1,41 @@
 package kr.ieum.channel;
 
+import java.util.function.Function;
 import kr.ieum.conversation.OutboundMessage;
+import kr.ieum.i18n.RichText;
 
-/** Renders a reply as plain text: the text, then one line per numbered option ({@code 1. label}). */
+/**
+ * Renders a reply for a channel's capabilities: its text in the neutral {@link RichText} form, then one line per
+ * numbered option ({@code 1. label}). No Markdown markup and no {@code topic:} link reaches a channel that cannot
+ * show it.
+ */
 public final class TextRendering {
     private TextRendering() {}
 
+    /** Plain text (SMS, WhatsApp, Messenger, LINE, KakaoTalk): topic links become their labels. */
     public static String plain(OutboundMessage message) {
+        StringBuilder sb = new StringBuilder(RichText.parse(message.text().text()).plain());
+        for (OutboundMessage.Option option : message.options()) {
+            sb.append('\n').append(option.key()).append(". ").append(RichText.parse(option.label().text()).plain());
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Text with inline HTML ({@code <b>}, {@code <a>}) for Telegram's {@code parse_mode=HTML}; topic links point to the
+     * answer pages ({@code topicHref}).
+     */
+    public static String inlineHtml(OutboundMessage message, Function<String, String> topicHref) {
+        StringBuilder sb = new StringBuilder(RichText.parse(message.text().text()).inlineHtml(topicHref));
+        for (OutboundMessage.Option option : message.options()) {
+            sb.append('\n').append(RichText.escape(option.key())).append(". ")
+                    .append(RichText.escape(RichText.parse(option.label().text()).plain()));
+        }
+        return sb.toString();
+    }
+
+    /** The text as written (Markdown), with the numbered options: for renderers that read the links themselves (e-mail). */
+    public static String source(OutboundMessage message) {
         StringBuilder sb = new StringBuilder(message.text().text());
         for (OutboundMessage.Option option : message.options()) {
             sb.append('\n').append(option.key()).append(". ").append(option.label().text());

@@ -45,7 +45,7 @@ final class EmailComposer {
         String language = delivery.language() == null ? "en" : delivery.language();
         List<String> paragraphs = new ArrayList<>();
         for (OutboundMessage message : delivery.messages()) {
-            String text = TextRendering.plain(message);
+            String text = TextRendering.source(message);
             if (message.isAnswer()) {
                 String url = publicUrl.answerPage(message.topic(), language);
                 text = text + "\n\n" + messages.render(language, "answer.link", Map.of("url", url)).text();

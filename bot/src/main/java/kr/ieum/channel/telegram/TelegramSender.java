@@ -22,12 +22,13 @@ import kr.ieum.channel.Delivery;
 import kr.ieum.channel.DeliveryFailed;
 import kr.ieum.channel.Signatures;
 import kr.ieum.channel.TextChunks;
+import kr.ieum.channel.PublicUrl;
 import kr.ieum.channel.TextRendering;
 import kr.ieum.conversation.OutboundMessage;
 
 /**
- * Sends replies with the Bot API's {@code sendMessage}: plain text (no {@code parse_mode}, so nothing needs
- * escaping), numbered options both as lines of the text and as an inline keyboard whose buttons send the
+ * Sends replies with the Bot API's {@code sendMessage}: text with inline HTML ({@code parse_mode=HTML}: bold, links to
+ * the answer pages, everything else escaped; plain text for the rare text over 4096 characters), numbered options both as lines of the text and as an inline keyboard whose buttons send the
  * option's key back as {@code callback_data}. Texts over 4096 characters are split; the keyboard goes with
  * the last part.
  */
@@ -40,11 +41,13 @@ class TelegramSender implements ChannelAdapter {
 
     private final TelegramProperties properties;
     private final ObjectMapper json;
+    private final PublicUrl publicUrl;
     private final HttpClient http;
 
-    TelegramSender(TelegramProperties properties, ObjectMapper json) {
+    TelegramSender(TelegramProperties properties, ObjectMapper json, PublicUrl publicUrl) {
         this.properties = properties;
         this.json = json;
+        this.publicUrl = publicUrl;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
 
@@ -65,11 +68,18 @@ class TelegramSender implements ChannelAdapter {
         }
         String last = null;
         for (OutboundMessage message : delivery.messages()) {
-            List<String> parts = TextChunks.split(TextRendering.plain(message), MAX_TEXT);
+            String html = TextRendering.inlineHtml(message, topic -> publicUrl.answerPage(topic, delivery.language()));
+            // a cut could fall inside a tag: a text too long for one message goes as plain text
+            boolean asHtml = html.length() <= MAX_TEXT;
+            List<String> parts = asHtml ? List.of(html) : TextChunks.split(TextRendering.plain(message), MAX_TEXT);
             for (int i = 0; i < parts.size(); i++) {
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("chat_id", chatId(delivery.address()));
                 body.put("text", parts.get(i));
+                if (asHtml) {
+                    body.put("parse_mode", "HTML");
+                    body.put("link_preview_options", Map.of("is_disabled", true));
+                }
                 if (i == parts.size() - 1 && !message.options().isEmpty()) {
                     body.put("reply_markup", Map.of("inline_keyboard", keyboard(message.options())));
                 }

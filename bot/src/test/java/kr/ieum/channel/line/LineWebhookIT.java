@@ -152,8 +152,9 @@ class LineWebhookIT extends ServiceTest {
         return Long.parseLong(Sql.one(dataSource, "select count(*) from inbox where channel = 'line'"));
     }
 
+    /** An answer as LINE shows it: plain text (topic links become their labels). */
     private String answer(String topic, String language) {
-        return faq.text(topic, language).orElseThrow().localization().answer();
+        return kr.ieum.i18n.RichText.parse(faq.text(topic, language).orElseThrow().localization().answer()).plain();
     }
 
     /** A text message from {@code r} (the golden Thai one, rewritten). */
@@ -181,7 +182,7 @@ class LineWebhookIT extends ServiceTest {
         for (String[] turn : turns) {
             String token = newId();
             assertEquals(200, signedPost(textEvent(r, turn[0], token)).statusCode());
-            String expected = th.steps().get(turn[1]).text();
+            String expected = kr.ieum.i18n.RichText.parse(th.steps().get(turn[1]).text()).plain();
             Await.until("step " + turn[1], () -> replies(token).stream().flatMap(c -> texts(c).stream())
                     .anyMatch(t -> t != null && t.startsWith(expected)));
             List<Map<String, Object>> sent = messagesOf(replies(token).get(0));

@@ -65,6 +65,8 @@ class TelegramWebhookIT extends ServiceTest {
     @Inject
     kr.ieum.enrollment.JourneyService journeys;
     @Inject
+    kr.ieum.channel.PublicUrl publicUrl;
+    @Inject
     ObjectMapper json;
     @Inject
     DataSource dataSource;
@@ -140,12 +142,16 @@ class TelegramWebhookIT extends ServiceTest {
         long chat = nextId();
         HttpResponse<String> response = post(update("message-text-ru.json", nextId(), chat), SECRET);
         assertEquals(200, response.statusCode());
-        String expected = answer("mobile-id-overview", "ru");
+        // the answer's Markdown as Telegram HTML: topic links go to the answer pages in Russian, the rest is escaped
+        String expected = html(answer("mobile-id-overview", "ru"), "ru");
+        assertTrue(expected.contains("<a href=\"" + publicUrl.answerPage("mobile-id-eligibility", "ru").replace("&", "&amp;") + "\">"),
+                expected);
         Await.until("the answer reaches the Bot API", () -> sentTo(chat).stream().anyMatch(b -> expected.equals(b.get("text"))));
         HttpStandIn.Call call = API.calls("/sendMessage").get(0);
         assertEquals("/bot" + TOKEN + "/sendMessage", call.path());
         assertTrue(call.header("content-type").startsWith("application/json"));
-        sentTo(chat).forEach(b -> assertTrue(!b.containsKey("parse_mode"), "plain text, nothing to escape"));
+        sentTo(chat).forEach(b -> assertEquals("HTML", b.get("parse_mode")));
+        sentTo(chat).forEach(b -> assertTrue(!((String) b.get("text")).contains("](topic:"), "no Markdown reaches Telegram"));
     }
 
     @Test
@@ -186,6 +192,11 @@ class TelegramWebhookIT extends ServiceTest {
         assertEquals(messages.render("ru", "start.done").text(), sentTo(chat).get(0).get("text"));
     }
 
+    /** A text as Telegram gets it: the knowledge base's Markdown as inline HTML. */
+    private String html(String markdown, String language) {
+        return kr.ieum.i18n.RichText.parse(markdown).inlineHtml(topic -> publicUrl.answerPage(topic, language));
+    }
+
     /** A text message from {@code chat} with the given Telegram language_code (the golden Russian one, rewritten). */
     private static byte[] text(String text, String languageCode, long updateId, long chat) {
         String json = new String(update("message-text-ru.json", updateId, chat), StandardCharsets.UTF_8)
@@ -209,13 +220,14 @@ class TelegramWebhookIT extends ServiceTest {
         kr.ieum.content.JourneyTexts kk = journeys.journey("mobile-id-enrollment").orElseThrow().texts().get("kk");
         long chat = nextId();
         assertEquals(200, post(text("/start j_mobile-id-enrollment", "kk", nextId(), chat), SECRET).statusCode());
-        Await.until("the first question", () -> sentTo(chat).stream().anyMatch(b -> ((String) b.get("text")).startsWith(kk.steps().get("age").text())));
+        String question = html(kk.steps().get("age").text(), "kk");
+        Await.until("the first question", () -> sentTo(chat).stream().anyMatch(b -> ((String) b.get("text")).startsWith(question)));
         Map<String, Object> age = sentTo(chat).get(sentTo(chat).size() - 1);
         assertEquals(List.of(kk.steps().get("age").choices().get("yes"), kk.steps().get("age").choices().get("no")), buttons(age),
                 "choices are inline buttons in the resident's language");
         String[] path = {"age", "registered", "phone", "card", "device", "ic-install", "ic-nfc", "ic-tap", "ic-pin", "ic-face"};
         for (int i = 1; i < path.length; i++) {
-            String expected = kk.steps().get(path[i]).text();
+            String expected = html(kk.steps().get(path[i]).text(), "kk");
             assertEquals(200, post(text("1", "kk", nextId(), chat), SECRET).statusCode());
             Await.until("step " + path[i], () -> sentTo(chat).stream().anyMatch(b -> ((String) b.get("text")).startsWith(expected)));
         }
@@ -223,7 +235,7 @@ class TelegramWebhookIT extends ServiceTest {
         assertEquals(List.of(messages.render("kk", "journey.choice.done").text(), messages.render("kk", "journey.choice.problem").text(),
                 messages.render("kk", "journey.choice.later").text()), guide);
         assertEquals(200, post(text("1", "kk", nextId(), chat), SECRET).statusCode());
-        String done = kk.steps().get("done-ic").text();
+        String done = html(kk.steps().get("done-ic").text(), "kk");
         Await.until("the journey's end", () -> sentTo(chat).stream().anyMatch(b -> done.equals(b.get("text"))));
     }
 
@@ -305,6 +317,7 @@ class TelegramWebhookIT extends ServiceTest {
     @Test
     void splitsATextLongerThanTelegramAllowsAndKeepsTheKeyboardOnTheLastPart() {
         API.answer("/sendMessage", c -> new HttpStandIn.Answer(200, "{\"ok\":true,\"result\":{\"message_id\":4242}}"));
+        // over 4096 characters: sent as plain text in parts (a cut could fall inside an HTML tag)
         String longText = "Мобильная карта иностранца. ".repeat(300);
         OutboundMessage message = new OutboundMessage(new LocalizedText("ru", longText),
                 List.of(new OutboundMessage.Option("1", new LocalizedText("ru", "Да"))));
@@ -316,5 +329,6 @@ class TelegramWebhookIT extends ServiceTest {
         assertTrue(!parts.get(0).containsKey("reply_markup"));
         assertTrue(parts.get(2).containsKey("reply_markup"));
         assertTrue(((String) parts.get(2).get("text")).endsWith("\n1. Да"));
+        parts.forEach(p -> assertTrue(!p.containsKey("parse_mode")));
     }
 }
