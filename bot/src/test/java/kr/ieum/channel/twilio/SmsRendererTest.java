@@ -40,12 +40,31 @@ class SmsRendererTest {
         return MESSAGES.render(language, "sms.more").text();
     }
 
+    /** What the resident reads: the answer as plain text (links become their labels). */
+    private static String plain(OutboundMessage m) {
+        return kr.ieum.channel.TextRendering.plain(m);
+    }
+
+    /** An English topic whose plain answer costs more than three GSM-7 segments. */
+    private static String longEnglishTopic() throws IOException {
+        try (java.util.stream.Stream<java.nio.file.Path> topics = Files.list(CONTENT.resolve("faq"))) {
+            for (java.nio.file.Path dir : topics.sorted().toList()) {
+                OutboundMessage a = answer(dir.getFileName().toString(), "en", false);
+                SmsSegments.Count c = SmsSegments.count(plain(a));
+                if (c.encoding() == SmsSegments.Encoding.GSM7 && c.segments() > 3) {
+                    return dir.getFileName().toString();
+                }
+            }
+        }
+        throw new IllegalStateException("no English answer over three segments");
+    }
+
     @Test
     void aLatinAnswerOverThreeGsm7SegmentsIsSentAsItsBriefWithReplyMore() throws IOException {
-        OutboundMessage a = answer("mobile-id-cost", "en", true);
-        SmsSegments.Count full = SmsSegments.count(a.text().text());
+        OutboundMessage a = answer(longEnglishTopic(), "en", true);
+        SmsSegments.Count full = SmsSegments.count(plain(a));
         assertEquals(SmsSegments.Encoding.GSM7, full.encoding());
-        assertEquals(4, full.segments(), "the full English answer costs 4 segments");
+        assertTrue(full.segments() > 3, "the full English answer costs more than 3 segments");
 
         List<String> sms = renderer.render("en", List.of(a));
         assertEquals(List.of(a.brief().text() + "\n" + more("en")), sms);
@@ -55,11 +74,12 @@ class SmsRendererTest {
 
     @Test
     void afterMoreTheFullLatinAnswerArrivesInSeveralSmsOfAtMostThreeSegments() throws IOException {
-        OutboundMessage a = answer("mobile-id-cost", "en", false);
+        OutboundMessage a = answer(longEnglishTopic(), "en", false);
         List<String> sms = renderer.render("en", List.of(a));
-        assertEquals(2, sms.size());
+        assertTrue(sms.size() >= 2, sms.toString());
         sms.forEach(s -> assertTrue(SmsSegments.count(s).segments() <= 3, s));
-        assertEquals(words(a.text().text()), words(String.join(" ", sms)), "nothing lost, nothing added");
+        assertEquals(words(plain(a)), words(String.join(" ", sms)), "nothing lost, nothing added");
+        assertFalse(String.join("", sms).contains("](topic:"), "no Markdown in an SMS");
         assertFalse(String.join("", sms).contains(more("en")));
     }
 
@@ -86,7 +106,7 @@ class SmsRendererTest {
             assertEquals(SmsSegments.Encoding.UCS2, c.encoding());
             assertTrue(c.segments() <= 3, c.toString());
         }
-        assertEquals(a.text().text().replaceAll("\\s+", ""), String.join("", sms).replaceAll("\\s+", ""));
+        assertEquals(plain(a).replaceAll("\\s+", ""), String.join("", sms).replaceAll("\\s+", ""));
     }
 
     @Test
