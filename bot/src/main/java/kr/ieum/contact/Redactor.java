@@ -9,11 +9,28 @@ import java.util.regex.Pattern;
  */
 public final class Redactor {
     private static final Pattern EMAIL = Pattern.compile("[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}.-]+\\.[\\p{L}]{2,}");
-    private static final Pattern REGISTRATION = Pattern.compile("(?<!\\d)\\d{6}\\s?[-–]?\\s?[1-8]\\d{6}(?!\\d)");
-    private static final Pattern PASSPORT = Pattern.compile("(?<![\\p{L}\\p{N}])[A-Za-z]{1,2}\\d{6,9}(?![\\p{L}\\p{N}])");
+    // 6 digits, a dash of any kind (or none, or spaces), 7 digits starting 1-8; digits may be full-width
+    private static final Pattern REGISTRATION = Pattern.compile(
+            "(?<![\\d\\uFF10-\\uFF19])[\\d\\uFF10-\\uFF19]{6} ?[-\\u2010-\\u2015\\u2212\\uFF0D~_.]? ?[1-8\\uFF11-\\uFF18][\\d\\uFF10-\\uFF19]{6}(?![\\d\\uFF10-\\uFF19])");
+    // older passports (M12345678, AB1234567) and the current Korean format (M123A4567)
+    private static final Pattern PASSPORT = Pattern.compile(
+            "(?<![\\p{L}\\p{N}])(?:[A-Za-z]{1,2}\\d{6,9}|[A-Za-z]\\d{3}[A-Za-z]\\d{4})(?![\\p{L}\\p{N}])");
     private static final Pattern PHONE = Pattern.compile("(?<![\\p{N}])\\+?\\d[\\d\\s().-]{7,18}\\d(?![\\p{N}])");
 
     private Redactor() {}
+
+    /** True when {@code text} holds a registration or passport number (the resident is then warned not to send them). */
+    public static boolean containsIdNumber(String text) {
+        return text != null && !text.isEmpty() && (REGISTRATION.matcher(text).find() || PASSPORT.matcher(text).find());
+    }
+
+    /** {@code text} without its registration and passport numbers (for answering as if they were not there). */
+    public static String withoutIdNumbers(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        return PASSPORT.matcher(REGISTRATION.matcher(text).replaceAll(" ")).replaceAll(" ").replaceAll("\\s+", " ").strip();
+    }
 
     public static String redact(String text) {
         if (text == null || text.isEmpty()) {

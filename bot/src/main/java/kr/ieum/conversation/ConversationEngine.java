@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import kr.ieum.contact.Contact;
 import kr.ieum.contact.ContactStore;
+import kr.ieum.contact.Redactor;
 import kr.ieum.contact.Turn;
 import kr.ieum.language.LanguageResolver;
 
@@ -35,7 +36,10 @@ public class ConversationEngine {
     public TurnResult handle(InboundMessage in) {
         long start = System.nanoTime();
         Contact contact = contacts.lock(in.channel(), in.address());
-        String text = TextCleaner.clean(in.text());
+        String cleaned = TextCleaner.clean(in.text());
+        // an ID number is never needed to answer: answer without it, and warn once
+        boolean idNumber = !JourneyCodeHandler.looksLikeCode(cleaned) && Redactor.containsIdNumber(cleaned);
+        String text = idNumber ? Redactor.withoutIdNumbers(cleaned) : cleaned;
         String hint = replies.messages().locales().match(in.localeHint()).orElse(null);
         // a number or a chat command (/start, /menu from Telegram or a LINE follow) is no evidence of a language
         boolean noEvidence = TurnContext.isNumber(text) || text.startsWith("/") || text.isEmpty()
@@ -46,13 +50,24 @@ public class ConversationEngine {
                 : languages.resolve(text, contact.language(), contact.languageExplicit(), hint);
         String language = resolution.language();
         TurnStep step;
-        if (language == null && in.startPayload() == null && !JourneyCodeHandler.looksLikeCode(text)) {
+        // a pick from a menu shown before (the short language menu) is handled even while the language is unknown
+        boolean menuPick = contact.menuKind() != null && TurnContext.isNumber(text);
+        if (language == null && in.startPayload() == null && !JourneyCodeHandler.looksLikeCode(text) && !menuPick) {
             // nothing to go on (emoji, digits only) and no hint: ask which language
             step = replies.languageMenu(contact, "en");
         } else {
             language = language == null ? "en" : language;
             contact = contact.withLanguage(language, contact.languageExplicit() && language.equals(contact.language()));
             step = respond(new TurnContext(contact, text, language, typedIn(resolution), in));
+        }
+        String menu = step.contact().menuKind();
+        if (resolution.tentative() && !step.forgotten() && (menu == null || Replies.MENU_OFFER.equals(menu))
+                && !step.contact().languageExplicit()) {
+            // an unsure guess from a first message: answer in it, keep nothing, offer the likeliest languages
+            step = replies.shortLanguageMenu(step, resolution.guess());
+        }
+        if (idNumber && !step.forgotten()) {
+            step = step.withReplies(List.of(replies.say(step.language(), "privacy.idnumber")));
         }
         contact = step.contact();
         Double confidence = resolution.guess() == null || !resolution.guess().known() ? null : resolution.guess().confidence();
@@ -61,7 +76,7 @@ public class ConversationEngine {
             contacts.forget(contact.id());
         } else {
             contacts.save(contact);
-            contacts.recordTurn(contact.id(), new Turn("in", text, step.language(), confidence, step.outcome().wire(), step.topic(),
+            contacts.recordTurn(contact.id(), new Turn("in", cleaned, step.language(), confidence, step.outcome().wire(), step.topic(),
                     step.confidence(), micros));
             for (OutboundMessage reply : step.replies()) {
                 contacts.recordTurn(contact.id(), new Turn("out", reply.text().text(), reply.text().locale(), null, null, null, null, null));

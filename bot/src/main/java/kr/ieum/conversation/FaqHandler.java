@@ -57,6 +57,14 @@ class FaqHandler implements TurnHandler {
 
     private TurnStep answered(TurnContext turn, FaqResult result, boolean inJourney) {
         String language = turn.language();
+        if (faq.declines(result.topic())) {
+            // recognised as outside what Ieum knows: say where to ask instead, and offer a person
+            TurnStep text = replies.answer(turn.contact(), result.topic(), language, Outcome.UNANSWERED, result.confidence(), true);
+            TurnStep declined = new TurnStep(text.contact().withLastTopic(null), language, Outcome.UNANSWERED, null, List.of(),
+                    result.confidence(), text.replies(), false);
+            declined = declined.withReplies(List.of(replies.say(language, "handoff.offer")));
+            return inJourney ? declined.withReplies(List.of(replies.say(language, "journey.continue"))) : declined;
+        }
         if (!inJourney) {
             Optional<Journey> starts = journeys.startingOn(result.topic());
             if (starts.isPresent()) {

@@ -110,6 +110,35 @@ class Replies {
                 List.of(new OutboundMessage(messages.render(language, "language.menu.title"), options)));
     }
 
+    /**
+     * After a reply in an unsure language: the likeliest languages (up to three), the title in each of their own
+     * languages, and the contact's language left unknown so that the next message is read afresh.
+     */
+    TurnStep shortLanguageMenu(TurnStep step, kr.ieum.language.LanguageGuess guess) {
+        List<String> tags = guess.candidates().stream().filter(c -> c.confidence() >= 0.1 && messages.locales().supports(c.tag()))
+                .map(kr.ieum.language.LanguageGuess.Candidate::tag).limit(3).toList();
+        if (tags.size() < 2) {
+            return step;
+        }
+        List<OutboundMessage.Option> options = new ArrayList<>();
+        List<String> titles = new ArrayList<>();
+        for (String tag : tags) {
+            options.add(new OutboundMessage.Option(String.valueOf(options.size() + 1),
+                    new LocalizedText(tag, messages.locales().get(tag).endonym())));
+            titles.add(messages.render(tag, "language.menu.title").text());
+        }
+        OutboundMessage menu = new OutboundMessage(new LocalizedText(tags.get(0), String.join("\n", titles)), options);
+        Contact unknown = step.contact().withLanguage(null, false).withMenu(MENU_LANGUAGE, tags);
+        List<OutboundMessage> kept = new ArrayList<>(step.replies());
+        if (MENU_OFFER.equals(step.contact().menuKind()) && !kept.isEmpty()) {
+            // the language comes first: the offer of the guide waits for the next answer
+            kept.remove(kept.size() - 1);
+        }
+        kept.add(menu);
+        return new TurnStep(unknown, step.language(), step.outcome(), step.topic(), step.candidates(), step.confidence(), kept,
+                step.forgotten());
+    }
+
     /** A journey's turn as replies: the topic it answers first (if any), then its parts with numbered choices. */
     TurnStep journey(Contact contact, String language, JourneyTurn turn, String topic) {
         List<OutboundMessage> replies = new ArrayList<>();

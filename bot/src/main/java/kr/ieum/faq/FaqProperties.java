@@ -12,6 +12,8 @@ import kr.ieum.faq.index.FaqIndex;
  * @param gramWeight       weight of the character-n-gram field against the words field
  * @param phraseShare      how much the best single phrasing counts against all phrasings of a topic together
  * @param answerShare      how much the words of a topic's answer count towards the topic as a whole
+ * @param closeCallMargin  a runner-up topic within this much of the best one makes the answer a "did you mean" with
+ *                         both (sibling topics such as a lost phone and a lost card), even above the answer threshold
  */
 @ConfigurationProperties("ieum.faq")
 public record FaqProperties(
@@ -19,7 +21,8 @@ public record FaqProperties(
         @Bindable(defaultValue = "0.3") double clarifyThreshold,
         @Bindable(defaultValue = "0.5") float gramWeight,
         @Bindable(defaultValue = "0.3") double phraseShare,
-        @Bindable(defaultValue = "0.0") double answerShare) {
+        @Bindable(defaultValue = "0.0") double answerShare,
+        @Bindable(defaultValue = "0.05") double closeCallMargin) {
 
     /** The index settings these properties describe. */
     public FaqIndex.Weights weights() {

@@ -104,7 +104,8 @@ public class FaqService {
             return new FaqResult(FaqResult.Outcome.UNANSWERED, null, List.of(), round(confidence));
         }
         double top = Math.min(1.0, ranked.get(0).getValue());
-        if (top >= properties.answerThreshold()) {
+        boolean closeCall = ranked.size() > 1 && ranked.get(0).getValue() - ranked.get(1).getValue() < properties.closeCallMargin();
+        if (top >= properties.answerThreshold() && !closeCall) {
             return new FaqResult(FaqResult.Outcome.ANSWERED, ranked.get(0).getKey(), List.of(), round(top));
         }
         List<String> candidates = new ArrayList<>();
@@ -129,6 +130,14 @@ public class FaqService {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * True for a topic of category {@code decline}: questions the knowledge base recognises as outside what Ieum
+     * knows (visa fees, passports, ...); its text says where to ask instead, and the turn counts as not answered.
+     */
+    public boolean declines(String topic) {
+        return topics.stream().anyMatch(t -> t.id().equals(topic) && Topic.DECLINE.equals(t.category()));
     }
 
     /** The topics of the numbered MENU, in order. */

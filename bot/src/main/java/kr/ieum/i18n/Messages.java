@@ -63,6 +63,22 @@ public final class Messages {
         return words;
     }
 
+    /**
+     * The locales whose own words for {@code command} (not the English ones every locale understands) include
+     * {@code word}, in registry order: evidence of the language of a one-word message such as "xin chào".
+     */
+    public List<String> localesWithOwnCommandWord(String command, String word) {
+        List<String> out = new java.util.ArrayList<>();
+        for (String tag : registry.tags()) {
+            String value = patterns.getOrDefault(tag, Map.of()).get("command." + command);
+            if (value != null && Arrays.stream(value.replace("''", "'").split("\\|"))
+                    .anyMatch(w -> w.strip().toLowerCase(Locale.ROOT).equals(word))) {
+                out.add(tag);
+            }
+        }
+        return out;
+    }
+
     /** A language's name written in the reader's language, from ICU's locale data (for example "tiếng Nga"). */
     public String languageName(String tag, String readerLocale) {
         ULocale language = ULocale.forLanguageTag(tag);

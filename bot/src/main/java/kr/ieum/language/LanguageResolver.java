@@ -29,8 +29,19 @@ public class LanguageResolver {
         this.detector = detector;
     }
 
-    /** What the turn's language evidence is. */
-    public record Resolution(String language, LanguageGuess guess) {}
+    /**
+     * What the turn's language evidence is.
+     *
+     * @param tentative true when the language is only the detector's unsure best guess for a contact with no known
+     *                  language and no channel hint: it is used for this reply but not kept, and the resident is
+     *                  offered the likeliest languages
+     */
+    public record Resolution(String language, LanguageGuess guess, boolean tentative) {
+
+        public Resolution(String language, LanguageGuess guess) {
+            this(language, guess, false);
+        }
+    }
 
     public Resolution resolve(String text, String known, boolean explicit, String hint) {
         LanguageGuess guess = detector.detect(text);
@@ -47,7 +58,7 @@ public class LanguageResolver {
         if (hint != null) {
             return new Resolution(hint, guess);
         }
-        return new Resolution(guess.known() ? guess.tag() : null, guess);
+        return new Resolution(guess.known() ? guess.tag() : null, guess, guess.known());
     }
 
     /** The language a phone number's country suggests ({@code +84…} → vi), if any; Korean numbers say nothing. */

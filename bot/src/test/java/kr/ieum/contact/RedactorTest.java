@@ -14,6 +14,10 @@ class RedactorTest {
             "my number is 900101-5123456 help | my number is [id-number] help",
             "등록번호 9001015123456 입니다 | 등록번호 [id-number] 입니다",
             "passport M12345678 expired | passport [passport] expired",
+            "여권 M123A4567 이에요 | 여권 [passport] 이에요",
+            "full width ９００１０１－５１２３４５６ | full width [id-number]",
+            "en dash 900101–5123456 and minus 900101−5123456 | en dash [id-number] and minus [id-number]",
+            "spaced 900101 - 5123456 | spaced [id-number]",
             "call me +82 10-1234-5678 please | call me [phone] please",
             "mail an.nguyen@example.com now | mail [email] now",
             "call 1345 for help | call 1345 for help",
@@ -26,5 +30,13 @@ class RedactorTest {
     @Test
     void leavesNoDigitsOfARegistrationNumber() {
         assertFalse(Redactor.redact("ARC 850505-6234567").contains("6234567"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void tellsWhetherAMessageHoldsAnIdNumberAndAnswersWithoutIt() {
+        org.junit.jupiter.api.Assertions.assertTrue(Redactor.containsIdNumber("my ARC is 900101-5123456, is it ok?"));
+        org.junit.jupiter.api.Assertions.assertTrue(Redactor.containsIdNumber("passport M123A4567"));
+        assertFalse(Redactor.containsIdNumber("call 1345, the fee is 35,000 won, my card is from 2024"));
+        assertEquals("my ARC is , is it ok?", Redactor.withoutIdNumbers("my ARC is 900101-5123456, is it ok?"));
     }
 }

@@ -51,6 +51,84 @@ class ConversationIT extends ServiceTest {
         assertEquals(tag, answer.get("language"));
     }
 
+    @ParameterizedTest(name = "a greeting and thanks in {0}")
+    @ValueSource(strings = {"ko", "en", "zh-Hans", "vi", "ne", "uz", "km", "th", "id", "tl", "mn", "my", "ru", "si", "bn", "ur", "ja", "kk", "ky", "zh-Hant"})
+    void greetingsGetTheGreetingAndTheMenuAndThanksAnAcknowledgement(String tag) {
+        Chat resident = new Chat(client, "hello-" + tag, tag);
+        String hello = ownWord(tag, "greeting");
+        Map<String, Object> r = resident.says(hello);
+        assertEquals("command", r.get("outcome"), hello);
+        assertEquals(tag, r.get("language"));
+        assertEquals(messages.render(tag, "greeting").text(), text(r, 0));
+        assertEquals(messages.render(tag, "menu.title").text(), text(r, 1));
+        Map<String, Object> thanks = resident.says(ownWord(tag, "thanks"));
+        assertEquals(messages.render(tag, "smalltalk.thanks").text(), text(thanks, 0));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"xin chào,vi", "안녕하세요,ko", "hello,en", "thanks,en", "Здравствуйте,ru"})
+    void aGreetingFromANewContactIsAnsweredInItsLanguage(String hello, String tag) {
+        Map<String, Object> r = new Chat(client, "new-hello-" + tag + hello.length(), null).says(hello);
+        assertEquals(tag, r.get("language"), hello);
+        assertEquals("command", r.get("outcome"));
+    }
+
+    @Test
+    void aMessageWithAnIdNumberIsAnsweredWithoutItAndWarnsOnce() {
+        Map<String, Object> r = new Chat(client, "id-number", "en").says("my ARC 900101-5123456 what is the mobile residence card?");
+        assertEquals("mobile-id-overview", r.get("topic"), "answered as if the number were not there");
+        List<Map<String, Object>> all = replies(r);
+        assertEquals(messages.render("en", "privacy.idnumber").text(), all.get(all.size() - 1).get("text"));
+        assertEquals(1, all.stream().filter(m -> messages.render("en", "privacy.idnumber").text().equals(m.get("text"))).count());
+        String stored = jdbc.prepareStatement("select body from turn t join contact c on c.id = t.contact_id "
+                + "where t.direction = 'in' order by t.id desc limit 1", ps -> {
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        });
+        assertTrue(!stored.contains("5123456"), "the number is not stored: " + stored);
+    }
+
+    @Test
+    void aQuestionOutsideWhatIeumKnowsIsDeclinedWithWhereToAsk() {
+        Map<String, Object> r = new Chat(client, "declined", "en").says("how much does it cost to extend my visa");
+        assertEquals("unanswered", r.get("outcome"));
+        assertEquals(null, r.get("topic"));
+        assertTrue(text(r, 0).contains("HiKorea"), text(r, 0));
+        assertEquals(messages.render("en", "handoff.offer").text(), text(r, replies(r).size() - 1));
+    }
+
+    @Test
+    void anUnsureFirstMessageIsAnsweredButItsLanguageIsNotKeptAndTheLikeliestAreOffered() {
+        // short Latin-script first messages that several of our languages could be, from new contacts without a hint
+        java.util.Set<String> endonyms = new java.util.HashSet<>();
+        messages.locales().all().forEach(l -> endonyms.add(l.endonym()));
+        int offered = 0;
+        for (String probe : List.of("app?", "ok", "mobile id?", "card")) {
+            Chat resident = new Chat(client, "unsure-" + probe, null);
+            Map<String, Object> r = resident.says(probe);
+            List<Map<String, Object>> menu = options(r, replies(r).size() - 1);
+            if (menu == null || menu.size() < 2 || !menu.stream().allMatch(o -> endonyms.contains(o.get("label")))) {
+                continue;
+            }
+            offered++;
+            assertTrue(menu.size() <= 3, "a short menu: " + menu);
+            String second = (String) menu.get(1).get("label");
+            String tag = messages.locales().all().stream().filter(l -> l.endonym().equals(second)).findFirst().orElseThrow().tag();
+            Map<String, Object> chosen = resident.says("2");
+            assertEquals(tag, chosen.get("language"));
+            assertEquals(messages.render(tag, "language.changed").text(), text(chosen, 0));
+        }
+        assertTrue(offered >= 1, "an unsure first message offers the likeliest languages");
+    }
+
+    /** The first word a locale's own command line lists (not an English one). */
+    private String ownWord(String tag, String command) {
+        return messages.commandWords(tag, command).stream()
+                .filter(w -> messages.localesWithOwnCommandWord(command, w).contains(tag)).findFirst().orElseThrow();
+    }
+
     @ParameterizedTest(name = "{0} from a new contact without a hint")
     @ValueSource(strings = {"/start", "/menu", "/help"})
     void aChatCommandIsNoLanguageEvidence(String command) {

@@ -1,0 +1,63 @@
+package kr.ieum.conversation;
+
+import jakarta.inject.Singleton;
+import java.util.List;
+import kr.ieum.contact.Contact;
+
+/**
+ * Greetings and thanks ("hi", "안녕하세요", "xin chào", "thanks", "ok"): the greeting with the menu, or an
+ * acknowledgement; never "I don't know", never a topic that happens to share the word. A greeting word that only one
+ * language has is evidence of that language (unless the resident chose one).
+ */
+@Singleton
+class SmallTalkHandler implements TurnHandler {
+    private static final List<String> KINDS = List.of("greeting", "thanks");
+    private final Replies replies;
+
+    SmallTalkHandler(Replies replies) {
+        this.replies = replies;
+    }
+
+    @Override
+    public int getOrder() {
+        return 45;
+    }
+
+    @Override
+    public boolean canHandle(TurnContext turn) {
+        return kind(turn) != null;
+    }
+
+    @Override
+    public TurnStep handle(TurnContext turn) {
+        String kind = kind(turn);
+        String language = languageOf(turn, kind);
+        Contact contact = language.equals(turn.language()) ? turn.contact() : turn.contact().withLanguage(language, false);
+        if ("thanks".equals(kind)) {
+            return TurnStep.command(contact, language, List.of(replies.say(language, "smalltalk.thanks")));
+        }
+        TurnStep menu = replies.mainMenu(contact, language);
+        return new TurnStep(menu.contact(), language, Outcome.COMMAND, null, List.of(), null,
+                List.of(replies.say(language, "greeting"), menu.replies().get(0)), false);
+    }
+
+    private String kind(TurnContext turn) {
+        String word = turn.word();
+        for (String kind : KINDS) {
+            if (replies.messages().commandWords(turn.language(), kind).contains(word)
+                    || !replies.messages().localesWithOwnCommandWord(kind, word).isEmpty()) {
+                return kind;
+            }
+        }
+        return null;
+    }
+
+    /** The turn's language, unless the word belongs to another language only (and the resident chose none). */
+    private String languageOf(TurnContext turn, String kind) {
+        if (turn.contact().languageExplicit() || replies.messages().commandWords(turn.language(), kind).contains(turn.word())) {
+            return turn.language();
+        }
+        List<String> owners = replies.messages().localesWithOwnCommandWord(kind, turn.word());
+        return owners.size() == 1 ? owners.get(0) : turn.language();
+    }
+}
