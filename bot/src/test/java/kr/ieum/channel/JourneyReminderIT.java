@@ -42,6 +42,10 @@ class JourneyReminderIT extends ServiceTest {
     Reminders reminders;
     @Inject
     Messages messages;
+    @Inject
+    kr.ieum.enrollment.AbandonJob abandon;
+    @Inject
+    kr.ieum.enrollment.Funnels funnels;
 
     @MockBean(Clock.class)
     Clock clock() {
@@ -101,6 +105,22 @@ class JourneyReminderIT extends ServiceTest {
         Await.until("the reminder is delivered", () -> remindersTo(address) >= 1);
         dispatcher.poll();
         assertEquals(1, remindersTo(address), "exactly one reminder");
+    }
+
+    @Test
+    void aJourneyNobodyTouchesForTwoWeeksCountsAsAbandonedInTheFunnel() {
+        String campaign = "abandon-" + UUID.randomUUID().toString().substring(0, 8);
+        clock.set(Instant.parse("2026-11-01T01:00:00Z"));
+        says("idle-" + campaign, "j_mobile-id-enrollment_card_c-" + campaign + "_l-en", stepText("card"));
+        clock.set(Instant.parse("2026-11-10T01:00:00Z"));
+        abandon.run();
+        assertEquals(0, funnels.funnel("mobile-id-enrollment", campaign).orElseThrow().abandoned(), "9 days: still active");
+        clock.set(Instant.parse("2026-11-16T01:00:00Z"));
+        abandon.run();
+        abandon.run();
+        kr.ieum.enrollment.Funnel funnel = funnels.funnel("mobile-id-enrollment", campaign).orElseThrow();
+        assertEquals(1, funnel.started());
+        assertEquals(1, funnel.abandoned(), "counted once");
     }
 
     @Test
