@@ -51,6 +51,8 @@ class EmailChannelIT extends ServiceTest {
     @Inject
     kr.ieum.enrollment.JourneyService journeys;
     @Inject
+    kr.ieum.enrollment.Funnels funnels;
+    @Inject
     MeterRegistry meters;
     @Inject
     Messages messages;
@@ -189,13 +191,17 @@ class EmailChannelIT extends ServiceTest {
     void walksTheJourneyByMailToTheNoSmartphoneEnding() throws Exception {
         kr.ieum.content.JourneyTexts uz = journeys.journey("mobile-id-enrollment").orElseThrow().texts().get("uz");
         String resident = "dilshod.karimov@example.uz";
-        deliver(resident, plainMail(resident, "<uz-j1@mail.example.uz>", "Mobile ID", "j_mobile-id-enrollment_phone_l-uz"));
+        String campaign = "mail-" + System.nanoTime();
+        deliver(resident, plainMail(resident, "<uz-j1@mail.example.uz>", "Mobile ID", "j_mobile-id-enrollment_phone_c-" + campaign + "_l-uz"));
         String question = parts(awaitReplies(resident, 1).get(0))[0];
         assertTrue(question.contains(uz.steps().get("phone").text()), question);
         assertTrue(question.contains("3. " + uz.steps().get("phone").choices().get("none")), "numbered choices: " + question);
         deliver(resident, plainMail(resident, "<uz-j2@mail.example.uz>", "Re: Mobile ID", "3"));
         String ending = parts(awaitReplies(resident, 2).get(1))[0];
         assertTrue(ending.contains(uz.steps().get("no-smartphone").text()), ending);
+        kr.ieum.enrollment.Funnel funnel = funnels.funnel("mobile-id-enrollment", campaign).orElseThrow();
+        assertEquals(1, funnel.started());
+        assertEquals(1, funnel.cannot());
     }
 
     @Test

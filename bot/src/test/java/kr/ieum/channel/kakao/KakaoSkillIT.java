@@ -52,6 +52,8 @@ class KakaoSkillIT extends ServiceTest {
     @Inject
     kr.ieum.enrollment.JourneyService journeys;
     @Inject
+    kr.ieum.enrollment.Funnels funnels;
+    @Inject
     FaqService faq;
     @Inject
     JsonMapper json;
@@ -101,13 +103,18 @@ class KakaoSkillIT extends ServiceTest {
     void walksTheJourneyToTheUnder14EndingWithQuickReplies() {
         kr.ieum.content.JourneyTexts ko = journeys.journey("mobile-id-enrollment").orElseThrow().texts().get("ko");
         String user = user();
-        Map<String, Object> first = skill(request(user, "j_mobile-id-enrollment_l-ko"), SECRET);
+        String campaign = "kk-" + System.nanoTime();
+        Map<String, Object> first = skill(request(user, "j_mobile-id-enrollment_c-" + campaign + "_l-ko"), SECRET);
         List<String> texts = outputs(first).stream().map(KakaoSkillIT::text).toList();
         assertTrue(texts.stream().anyMatch(t -> t.startsWith(ko.steps().get("age").text())), texts.toString());
         List<Map<String, Object>> quickReplies = list(template(first), "quickReplies");
         assertEquals(2, quickReplies.size(), "the two answers as quick replies");
         Map<String, Object> ending = skill(request(user, "2"), SECRET);
         assertEquals(ko.steps().get("under-14").text(), text(outputs(ending).get(0)));
+        kr.ieum.enrollment.Funnel funnel = funnels.funnel("mobile-id-enrollment", campaign).orElseThrow();
+        assertEquals(1, funnel.started());
+        assertEquals(1, funnel.cannot());
+        assertEquals(0, funnel.completed());
     }
 
     @Test

@@ -60,6 +60,8 @@ class LineWebhookIT extends ServiceTest {
     @Inject
     kr.ieum.enrollment.JourneyService journeys;
     @Inject
+    kr.ieum.enrollment.Funnels funnels;
+    @Inject
     ObjectMapper json;
     @Inject
     DataSource dataSource;
@@ -169,8 +171,9 @@ class LineWebhookIT extends ServiceTest {
     void walksTheIcSwapPathWithQuickReplies() throws Exception {
         kr.ieum.content.JourneyTexts th = journeys.journey("mobile-id-enrollment").orElseThrow().texts().get("th");
         Resident r = new Resident();
+        String campaign = "line-" + System.nanoTime();
         String[][] turns = {
-            {"j_mobile-id-enrollment_old-method_l-th", "old-method"},
+            {"j_mobile-id-enrollment_old-method_c-" + campaign + "_l-th", "old-method"},
             {"2", "office"},
             {"อันซัน", "swap-book"},
             {"1", "swap-apply"},
@@ -190,7 +193,17 @@ class LineWebhookIT extends ServiceTest {
             Map<String, Object> quick = (Map<String, Object>) sent.get(sent.size() - 1).get("quickReply");
             assertNotNull(quick, "step " + turn[1] + " offers its choices as quick replies");
         }
+        assertEquals(1, funnels.funnel("mobile-id-enrollment", campaign).orElseThrow().started());
+        assertEquals(1, reached(campaign, "swap-book"), "the swap path");
+        assertEquals(1, reached(campaign, "ic-tap"));
+        assertEquals(0, reached(campaign, "qr-book"));
     }
+
+    private long reached(String campaign, String step) {
+        return funnels.funnel("mobile-id-enrollment", campaign).orElseThrow().steps().stream()
+                .filter(s -> s.step().equals(step)).mapToLong(kr.ieum.enrollment.Funnel.StepCount::reached).sum();
+    }
+
 
     @Test
     void answersAThaiMessageInThaiWithTheReplyApiWhileTheTokenIsFresh() throws Exception {

@@ -56,6 +56,8 @@ class MetaWebhookIT extends ServiceTest {
     @Inject
     kr.ieum.enrollment.JourneyService journeys;
     @Inject
+    kr.ieum.enrollment.Funnels funnels;
+    @Inject
     @Client("/")
     HttpClient client;
     @Inject
@@ -109,13 +111,17 @@ class MetaWebhookIT extends ServiceTest {
     void walksTheJourneyOnWhatsAppToThePhoneInSomeoneElsesNameEnding() {
         kr.ieum.content.JourneyTexts ne = journeys.journey("mobile-id-enrollment").orElseThrow().texts().get("ne");
         String from = "97798" + digits(8);
-        assertEquals(200, post(whatsapp("j_mobile-id-enrollment_phone_l-ne", from, now())));
+        String campaign = "wa-" + from;
+        assertEquals(200, post(whatsapp("j_mobile-id-enrollment_phone_c-" + campaign + "_l-ne", from, now())));
         String question = ne.steps().get("phone").text();
         Map<String, Object> asked = awaitBody(WHATSAPP, from, "the phone question", b -> String.valueOf(b).contains(question));
         assertEquals("interactive", asked.get("type"), "the three choices as WhatsApp buttons or a list");
         assertEquals(200, post(whatsapp("2", from, now())));
         String ending = ne.steps().get("phone-not-own").text();
         awaitBody(WHATSAPP, from, "the ending for a phone in someone else's name", b -> ending.equals(whatsappText(b)));
+        kr.ieum.enrollment.Funnel funnel = funnels.funnel("mobile-id-enrollment", campaign).orElseThrow();
+        assertEquals(1, funnel.started());
+        assertEquals(1, funnel.cannot());
     }
 
     @Test

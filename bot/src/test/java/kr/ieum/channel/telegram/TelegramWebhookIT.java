@@ -65,6 +65,8 @@ class TelegramWebhookIT extends ServiceTest {
     @Inject
     kr.ieum.enrollment.JourneyService journeys;
     @Inject
+    kr.ieum.enrollment.Funnels funnels;
+    @Inject
     kr.ieum.channel.PublicUrl publicUrl;
     @Inject
     ObjectMapper json;
@@ -219,7 +221,8 @@ class TelegramWebhookIT extends ServiceTest {
     void walksTheEnrollmentJourneyFromADeepLinkWithButtons() throws Exception {
         kr.ieum.content.JourneyTexts kk = journeys.journey("mobile-id-enrollment").orElseThrow().texts().get("kk");
         long chat = nextId();
-        assertEquals(200, post(text("/start j_mobile-id-enrollment", "kk", nextId(), chat), SECRET).statusCode());
+        String campaign = "tg" + chat;
+        assertEquals(200, post(text("/start j_mobile-id-enrollment_c-" + campaign, "kk", nextId(), chat), SECRET).statusCode());
         String question = html(kk.steps().get("age").text(), "kk");
         Await.until("the first question", () -> sentTo(chat).stream().anyMatch(b -> ((String) b.get("text")).startsWith(question)));
         Map<String, Object> age = sentTo(chat).get(sentTo(chat).size() - 1);
@@ -237,7 +240,18 @@ class TelegramWebhookIT extends ServiceTest {
         assertEquals(200, post(text("1", "kk", nextId(), chat), SECRET).statusCode());
         String done = html(kk.steps().get("done-ic").text(), "kk");
         Await.until("the journey's end", () -> sentTo(chat).stream().anyMatch(b -> done.equals(b.get("text"))));
+        kr.ieum.enrollment.Funnel funnel = funnels.funnel("mobile-id-enrollment", campaign).orElseThrow();
+        assertEquals(1, funnel.started());
+        assertEquals(1, funnel.completed());
+        assertEquals(1, reached(campaign, "ic-nfc"), "the Android path");
+        assertEquals(0, reached(campaign, "office"));
     }
+
+    private long reached(String campaign, String step) {
+        return funnels.funnel("mobile-id-enrollment", campaign).orElseThrow().steps().stream()
+                .filter(s -> s.step().equals(step)).mapToLong(kr.ieum.enrollment.Funnel.StepCount::reached).sum();
+    }
+
 
     @Test
     void answersAStickerWithTheNonTextReply() throws Exception {

@@ -52,6 +52,8 @@ class TwilioChannelIT extends ServiceTest {
     ChannelDispatcher dispatcher;
     @Inject
     kr.ieum.enrollment.JourneyService journeys;
+    @Inject
+    kr.ieum.enrollment.Funnels funnels;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -130,9 +132,10 @@ class TwilioChannelIT extends ServiceTest {
         String from = "+639171234500";
         kr.ieum.content.JourneyTexts tl = journeys.journey("mobile-id-enrollment").orElseThrow().texts().get("tl");
         Map<String, String> base = with(TwilioRequests.params("sms-vi.params"), "From", from);
+        String campaign = "sms-" + System.nanoTime();
         // SMS cuts long replies into several messages: look for the start of each step's text
         String[][] turns = {
-            {"j_mobile-id-enrollment_card", tl.steps().get("card").text().substring(0, 30)},
+            {"j_mobile-id-enrollment_card_c-" + campaign, tl.steps().get("card").text().substring(0, 30)},
             {"2", tl.steps().get("old-method").text().substring(0, 30)},
             {"1", tl.steps().get("office").text().substring(0, 30)},
             {"Suwon-si", "Suwon Immigration Office"},
@@ -149,7 +152,17 @@ class TwilioChannelIT extends ServiceTest {
         Await.until("then how to book the visit", () -> TWILIO.callsTo(from).stream().anyMatch(c -> c.body().contains(book)));
         // on SMS the choices are numbered lines in the text
         assertTrue(TWILIO.callsTo(from).stream().anyMatch(c -> c.body().contains("1. " + text("tl", "journey.choice.done"))));
+        assertEquals(1, funnels.funnel("mobile-id-enrollment", campaign).orElseThrow().started());
+        assertEquals(1, reached(campaign, "office"));
+        assertEquals(1, reached(campaign, "qr-book"));
+        assertEquals(0, reached(campaign, "swap-book"));
     }
+
+    private long reached(String campaign, String step) {
+        return funnels.funnel("mobile-id-enrollment", campaign).orElseThrow().steps().stream()
+                .filter(s -> s.step().equals(step)).mapToLong(kr.ieum.enrollment.Funnel.StepCount::reached).sum();
+    }
+
 
     @Test
     void answersASignedVietnameseSmsInVietnameseThroughTwiliosApi() {
