@@ -31,6 +31,8 @@ final class LetterCues {
     /** How likely each language is among residents writing in its script, before reading the message. */
     private static final Map<String, Double> PRIORS = Map.of("ky", 0.5, "uz", 0.6);
     private static final double AFFIX_FACTOR = 2.5;
+    /** Longer "words" (a flood of letters) are not checked for affixes. */
+    private static final int MAX_AFFIX_WORD = 40;
     private static final double DECISIVE = 40;
     private static final double WORD_FACTOR = 3;
     private static final double MAX_WORD_FACTOR = 60;
@@ -118,6 +120,10 @@ final class LetterCues {
             m = WORD.matcher(text);
             while (m.find()) {
                 String word = m.group();
+                if (word.length() > MAX_AFFIX_WORD) {
+                    // no real word is this long; the affix patterns would cost time growing with its square
+                    continue;
+                }
                 AFFIXES.forEach((tag, affix) -> {
                     if (affix.matcher(word).find()) {
                         factors.merge(tag, AFFIX_FACTOR, (a, b) -> a * b);

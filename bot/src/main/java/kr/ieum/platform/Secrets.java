@@ -34,12 +34,14 @@ public final class Secrets {
             byte[] bytes = new byte[32];
             new SecureRandom().nextBytes(bytes);
             String generated = Base64.getEncoder().encodeToString(bytes);
-            Files.writeString(file, generated);
             try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                // owner-only from the first byte: no moment in which another local user could read the key
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } catch (UnsupportedOperationException e) {
                 LOG.debug("no POSIX permissions on this file system");
+                Files.createFile(file);
             }
+            Files.writeString(file, generated);
             LOG.warn("No IEUM_MASTER_KEY configured: generated one in {}. Keep it safe; without it stored addresses "
                     + "cannot be read. Set IEUM_MASTER_KEY in production.", file.toAbsolutePath());
             return generated;
