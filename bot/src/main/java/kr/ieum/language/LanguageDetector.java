@@ -50,12 +50,14 @@ public final class LanguageDetector {
 
     private final LanguageDetectorModel model;
     private final LetterCues cues;
+    private final RomanisedCues romanised;
     private final Transliterator toSimplified = Transliterator.getInstance("Hant-Hans");
     private final Transliterator toTraditional = Transliterator.getInstance("Hans-Hant");
 
-    LanguageDetector(LanguageDetectorModel model, LetterCues cues) {
+    LanguageDetector(LanguageDetectorModel model, LetterCues cues, RomanisedCues romanised) {
         this.model = model;
         this.cues = cues;
+        this.romanised = romanised;
     }
 
     /** Detects the language of {@code text}; never throws, answers {@link LanguageGuess#none()} for no letters. */
@@ -83,7 +85,7 @@ public final class LanguageDetector {
             return shared(clean, CYRILLIC);
         }
         if (script == UScript.LATIN) {
-            return shared(clean, LATIN);
+            return romanised.read(clean).orElseGet(() -> shared(clean, LATIN));
         }
         return LanguageGuess.none();
     }

@@ -25,6 +25,11 @@ class LanguageFactory {
     }
 
     @Singleton
+    RomanisedCues romanisedCues() {
+        return RomanisedCues.fromClasspath(List.of("ne", "ur", "bn", "si"));
+    }
+
+    @Singleton
     LetterCues cues() {
         return LetterCues.fromClasspath(List.of("en", "id", "tl", "vi", "uz", "ru", "kk", "ky", "mn"));
     }

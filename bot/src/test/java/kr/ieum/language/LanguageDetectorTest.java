@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ class LanguageDetectorTest {
     @BeforeAll
     static void load() {
         LanguageFactory factory = new LanguageFactory();
-        detector = new LanguageDetector(factory.model(), factory.cues());
+        detector = new LanguageDetector(factory.model(), factory.cues(), factory.romanisedCues());
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -83,6 +84,27 @@ class LanguageDetectorTest {
         for (String letter : new String[] {"a", "k", "д", "ң", "한", "ก", "ក", "မ", "ස", "ব", "ب", "न", "中", "あ"}) {
             LanguageGuess g = detector.detect(letter.repeat(10_000) + (letter.equals("a") ? "kan" : ""));
             assertTrue(g.confidence() >= 0 && g.confidence() <= 1, letter);
+        }
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{1}: {0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        // romanised Nepali, Urdu, Bengali and Sinhala: Latin letters, read by their function words
+        "malai mobile card banauna kati paisa lagcha | ne",
+        "tapai ko office kaha cha, kasari jane | ne",
+        "mujhe card kaise milega, kya karna hai | ur",
+        "mera phone gum ho gaya ab kya karun | ur",
+        "ami kivabe card pabo, koto lagbe | bn",
+        "mage phone eka nathi una, mokakda karanna | si",
+        // and the Latin-script languages keep theirs
+        "how do i get the mobile card | en",
+        "paano ko makukuha ang mobile card | tl",
+        "bagaimana cara daftar kartu mobile | id"})
+    void readsRomanisedLanguagesByTheirFunctionWords(String text, String tag) {
+        LanguageGuess g = detector.detect(text);
+        assertEquals(tag, g.tag(), text);
+        if (List.of("ne", "ur", "bn", "si").contains(tag)) {
+            assertFalse(g.decisive(), "romanised text never switches a known language");
         }
     }
 }
