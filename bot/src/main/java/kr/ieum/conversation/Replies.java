@@ -146,12 +146,16 @@ class Replies {
         if (turn.topic() != null) {
             faq.text(turn.topic(), language).ifPresent(a -> replies.addAll(answerMessages(a, turn.topic(), language, true)));
         }
-        for (JourneyTurn.Part part : turn.parts()) {
+        for (int i = 0; i < turn.parts().size(); i++) {
+            JourneyTurn.Part part = turn.parts().get(i);
             List<OutboundMessage.Option> options = new ArrayList<>();
             for (JourneyTurn.Choice c : part.choices()) {
                 options.add(new OutboundMessage.Option(String.valueOf(options.size() + 1), c.label()));
             }
-            replies.add(new OutboundMessage(part.text(), options));
+            // the step itself (the last part) has a page of its own, for channels that send a link for long texts
+            String page = i == turn.parts().size() - 1 && turn.page() != null
+                    ? turn.page() + "?lang=" + java.net.URLEncoder.encode(language, java.nio.charset.StandardCharsets.UTF_8) : null;
+            replies.add(new OutboundMessage(part.text(), options, null, null, page));
         }
         return new TurnStep(next, language, Outcome.JOURNEY, topic, List.of(), null, replies, false);
     }

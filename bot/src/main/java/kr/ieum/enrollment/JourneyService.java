@@ -74,6 +74,15 @@ public class JourneyService {
         return journeys().stream().filter(j -> j.offerOn().contains(topic)).findFirst();
     }
 
+    /** A step's words in {@code locale} (along the fallback chain), with its choices' labels, for its page. */
+    public Optional<JourneyTurn.Part> stepText(Journey journey, String stepId, String locale) {
+        return journey.step(stepId).map(step -> {
+            JourneyTexts texts = texts(journey, locale);
+            return new JourneyTurn.Part(LocalizedText.fromContent(texts.locale(), texts.steps().get(step.id()).text()),
+                    choices(step, texts, locale));
+        });
+    }
+
     /** The journey's title in {@code locale} (along the fallback chain). */
     public LocalizedText title(Journey journey, String locale) {
         JourneyTexts t = texts(journey, locale);
@@ -287,7 +296,8 @@ public class JourneyService {
         parts.add(new JourneyTurn.Part(LocalizedText.fromContent(texts.locale(), text.text()), choices));
         boolean waiting = !choices.isEmpty();
         return new JourneyTurn(parts, null, waiting ? JourneyTurn.MENU_JOURNEY : null,
-                choices.stream().map(JourneyTurn.Choice::id).toList(), step.kind() == JourneyStep.Kind.END ? null : step.id());
+                choices.stream().map(JourneyTurn.Choice::id).toList(), step.kind() == JourneyStep.Kind.END ? null : step.id(),
+                "/j/" + journey.id() + "/" + step.id());
     }
 
     private List<JourneyTurn.Choice> choices(JourneyStep step, JourneyTexts texts, String locale) {

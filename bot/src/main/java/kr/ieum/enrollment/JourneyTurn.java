@@ -12,11 +12,17 @@ import kr.ieum.i18n.LocalizedText;
  * @param menuKind  {@code journey}, {@code reminder} or null: what the numbers of the last part stand for
  * @param menuItems the choice ids the numbers 1..n stand for
  * @param stepId    the step the resident is at after this turn (null when no journey is active)
+ * @param page      the site-relative page of the step shown last ({@code /j/<journey>/<step>}), or null
  */
-public record JourneyTurn(List<Part> parts, String topic, String menuKind, List<String> menuItems, String stepId) {
+public record JourneyTurn(List<Part> parts, String topic, String menuKind, List<String> menuItems, String stepId,
+        String page) {
 
     public static final String MENU_JOURNEY = "journey";
     public static final String MENU_REMINDER = "reminder";
+
+    public JourneyTurn(List<Part> parts, String topic, String menuKind, List<String> menuItems, String stepId) {
+        this(parts, topic, menuKind, menuItems, stepId, null);
+    }
 
     public JourneyTurn {
         parts = List.copyOf(parts);

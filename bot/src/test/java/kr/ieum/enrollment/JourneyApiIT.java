@@ -234,6 +234,23 @@ class JourneyApiIT extends ServiceTest {
         assertEquals("/chat?lang=ur", location("/j/no-such-journey?lang=ur"));
     }
 
+    @Test
+    void aStepHasALightPageOfItsOwnForSms() throws Exception {
+        java.net.http.HttpResponse<String> page = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(server.getURI().resolve("/j/" + JOURNEY + "/old-method?lang=th")).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("<html lang=\"th\""));
+        String first = step("th", "old-method").lines().findFirst().orElseThrow();
+        assertTrue(page.body().contains(kr.ieum.i18n.RichText.escape(first)), page.body());
+        assertTrue(page.body().contains("<li>" + kr.ieum.i18n.RichText.escape(texts("th").steps().get("old-method").choices().get("qr"))));
+        assertTrue(page.body().length() < 50_000, "light enough for an old phone");
+        assertTrue(page.headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'none'"));
+        assertEquals(404, java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(server.getURI().resolve("/j/" + JOURNEY + "/no-such-step?lang=th")).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode());
+    }
+
     private String location(String path) {
         try {
             // java.net.http does not follow redirects unless told to

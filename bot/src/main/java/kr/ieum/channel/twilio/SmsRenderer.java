@@ -41,11 +41,21 @@ final class SmsRenderer {
 
     /** The SMS texts to send, in order, for replies in {@code language}. */
     List<String> render(String language, List<OutboundMessage> replies) {
+        return render(language, replies, path -> path);
+    }
+
+    /**
+     * As {@link #render(String, List)}; a reply too long for the limit that has a page of its own (a journey step) goes
+     * as a link to that page ({@code pageUrl} makes the page's path absolute) with its numbered choices.
+     */
+    List<String> render(String language, List<OutboundMessage> replies, java.util.function.Function<String, String> pageUrl) {
         List<String> texts = new ArrayList<>();
         for (OutboundMessage reply : replies) {
             String full = TextRendering.plain(reply).strip();
             if (fits(full)) {
                 texts.add(full);
+            } else if (reply.page() != null && (reply.brief() == null || reply.brief().text().isBlank())) {
+                texts.addAll(linked(language, reply, pageUrl.apply(reply.page())));
             } else if (reply.brief() != null && !reply.brief().text().isBlank()) {
                 String brief = reply.brief().text().strip() + "\n" + messages.render(language, "sms.more").text();
                 texts.addAll(TextSplitter.split(brief, this::fits));
@@ -54,6 +64,17 @@ final class SmsRenderer {
             }
         }
         return join(texts);
+    }
+
+    /** A long reply as "read it here: <link>" and its numbered choices (each cut to fit when they are long). */
+    private List<String> linked(String language, OutboundMessage reply, String url) {
+        String link = messages.render(language, "sms.answer.page",
+                Map.of("language", messages.languageName(language, language), "url", url)).text();
+        StringBuilder text = new StringBuilder(link);
+        for (OutboundMessage.Option option : reply.options()) {
+            text.append('\n').append(option.key()).append(". ").append(option.label().text());
+        }
+        return fits(text.toString()) ? List.of(text.toString()) : TextSplitter.split(text.toString(), this::fits);
     }
 
     /** True when {@code text} costs no more segments than its encoding's limit. */

@@ -87,7 +87,7 @@ class TwilioChannel implements ChannelAdapter {
 
     /** SMS texts, with the EUC-KR rule for Korean numbers. */
     List<String> smsTexts(Delivery delivery) {
-        List<String> texts = sms.render(delivery.language(), delivery.messages());
+        List<String> texts = sms.render(delivery.language(), delivery.messages(), publicUrl::of);
         if (!delivery.address().startsWith("+82")) {
             return texts;
         }
@@ -103,9 +103,11 @@ class TwilioChannel implements ChannelAdapter {
     }
 
     private String replyPage(Delivery delivery) {
-        return delivery.messages().stream().map(OutboundMessage::topic).filter(t -> t != null).findFirst()
+        Optional<String> page = delivery.messages().stream().map(OutboundMessage::page).filter(p -> p != null).findFirst()
+                .map(publicUrl::of);
+        return page.orElseGet(() -> delivery.messages().stream().map(OutboundMessage::topic).filter(t -> t != null).findFirst()
                 .map(topic -> publicUrl.answerPage(topic, delivery.language()))
-                .orElseGet(() -> publicUrl.of("/chat?lang=" + delivery.language()));
+                .orElseGet(() -> publicUrl.of("/chat?lang=" + delivery.language())));
     }
 
     /** WhatsApp has no segments: one message per reply, cut only beyond Twilio's 1600 characters. */

@@ -144,4 +144,21 @@ class SmsRendererTest {
     private static List<String> words(String text) {
         return List.of(text.strip().split("\\s+"));
     }
+
+    @Test
+    void aJourneyStepTooLongForTheLimitGoesAsALinkToItsPageWithItsChoices() {
+        String step = "ขั้นตอนที่ยาวมาก ".repeat(30);
+        OutboundMessage m = new OutboundMessage(new LocalizedText("th", step), List.of(
+                new OutboundMessage.Option("1", new LocalizedText("th", "เสร็จแล้ว")),
+                new OutboundMessage.Option("2", new LocalizedText("th", "มีปัญหา"))), null, null,
+                "/j/mobile-id-enrollment/old-method?lang=th");
+        List<String> sms = renderer.render("th", List.of(m), path -> "https://ieum.example.org" + path);
+        assertEquals(1, sms.size(), sms.toString());
+        assertTrue(sms.get(0).contains("https://ieum.example.org/j/mobile-id-enrollment/old-method?lang=th"), sms.get(0));
+        assertTrue(sms.get(0).endsWith("\n1. เสร็จแล้ว\n2. มีปัญหา"), sms.get(0));
+        assertTrue(SmsSegments.count(sms.get(0)).segments() <= 3);
+        // a step that fits is sent as it is
+        OutboundMessage shortStep = new OutboundMessage(new LocalizedText("th", "สั้น"), List.of(), null, null, "/j/x/y?lang=th");
+        assertEquals(List.of("สั้น"), renderer.render("th", List.of(shortStep), path -> "https://ieum.example.org" + path));
+    }
 }
