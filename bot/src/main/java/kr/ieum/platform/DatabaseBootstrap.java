@@ -49,11 +49,19 @@ public final class DatabaseBootstrap {
             Files.createDirectories(dataDir);
             LOG.warn("No DATABASE_URL configured: starting the embedded PostgreSQL with its data in {} "
                     + "(fine for trying Ieum out; set DATABASE_URL for production)", dataDir.toAbsolutePath());
-            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+            if (!cleanStart) {
+                stopOrphan(dataDir);
+            }
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(cleanStart)
-                    .setServerConfig("max_connections", "50")
-                    .start();
+                    .setServerConfig("max_connections", "50");
+            if (!cleanStart) {
+                // the embedding library starts PostgreSQL for throw-away test data (-F: no fsync, no synchronous
+                // commit); data that must survive a power cut gets PostgreSQL's durable defaults back (-c comes after -F)
+                builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+            }
+            EmbeddedPostgres pg = builder.start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     pg.close();
@@ -64,6 +72,44 @@ public final class DatabaseBootstrap {
             return pg;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + dataDir, e);
+        }
+    }
+
+    /**
+     * A PostgreSQL left running by a service that was killed (kill -9, a crash) holds the data folder, and the next start
+     * would fail. Its postmaster.pid names the process and the data folder: when that process is alive, is a postgres
+     * and serves this very folder, it is asked to stop (and forced after a while).
+     */
+    static void stopOrphan(Path dataDir) {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        if (!Files.isRegularFile(pidFile)) {
+            return;
+        }
+        try {
+            java.util.List<String> lines = Files.readAllLines(pidFile);
+            if (lines.size() < 2 || !lines.get(0).strip().matches("\\d{1,9}")
+                    || !Path.of(lines.get(1).strip()).toAbsolutePath().normalize().equals(dataDir.toAbsolutePath().normalize())) {
+                return;
+            }
+            java.util.Optional<ProcessHandle> process = ProcessHandle.of(Long.parseLong(lines.get(0).strip()))
+                    .filter(ProcessHandle::isAlive)
+                    .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false));
+            if (process.isEmpty()) {
+                return;
+            }
+            LOG.warn("The embedded PostgreSQL of an earlier run is still running on {} (the service was killed): stopping it",
+                    dataDir.toAbsolutePath());
+            process.get().destroy();
+            try {
+                process.get().onExit().get(20, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                process.get().destroyForcibly();
+                process.get().onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } catch (IOException | java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            LOG.warn("could not stop the earlier embedded PostgreSQL: {}", e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
