@@ -23,6 +23,7 @@ import kr.ieum.platform.AddressCipher;
  */
 @Singleton
 class ChannelStore {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ChannelStore.class);
     private static final int MAX_ERROR = 300;
     private final JdbcOperations jdbc;
     private final AddressCipher cipher;
@@ -141,10 +142,25 @@ class ChannelStore {
                 ps.setLong(2, onlyId);
             }
             List<Pending> out = new ArrayList<>();
+            List<long[]> unreadable = new ArrayList<>();
+            List<String> reasons = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Pending(rs.getLong(1), rs.getInt(2), read(cipher.decrypt(rs.getBytes(3)), Delivery.class)));
+                    try {
+                        byte[] payload = rs.getBytes(3);
+                        if (payload == null) {
+                            throw new IllegalStateException("no payload");
+                        }
+                        out.add(new Pending(rs.getLong(1), rs.getInt(2), read(cipher.decrypt(payload), Delivery.class)));
+                    } catch (IllegalStateException | UncheckedIOException e) {
+                        // one row that cannot be read must not block the others, nor be retried forever
+                        unreadable.add(new long[] {rs.getLong(1)});
+                        reasons.add(e.getMessage());
+                    }
                 }
+            }
+            for (int i = 0; i < unreadable.size(); i++) {
+                unreadable(unreadable.get(i)[0], reasons.get(i));
             }
             return out;
         });
@@ -179,6 +195,19 @@ class ChannelStore {
             ps.setLong(2, id);
             return ps.executeUpdate();
         });
+    }
+
+    /**
+     * Dead-letters a row that cannot be decrypted or read (another master key, a damaged payload): its reason is kept,
+     * and so is its encrypted payload, until the retention job removes it, so that an operator can re-drive it.
+     */
+    private void unreadable(long id, String reason) {
+        jdbc.prepareStatement("update outbox set state = 'dead', attempts = attempts + 1, last_error = ? where id = ?", ps -> {
+            ps.setString(1, clip("unreadable: " + reason));
+            ps.setLong(2, id);
+            return ps.executeUpdate();
+        });
+        LOG.warn("outbox {}: cannot be read ({}); dead-lettered, payload kept for an operator", id, reason);
     }
 
     /** Records a provider's delivery status (Twilio status callback, WhatsApp statuses); answers rows updated. */

@@ -53,11 +53,14 @@ public final class AddressCipher {
     }
 
     public String decrypt(byte[] stored) {
+        if (stored == null || stored.length < IV_BYTES + 16) {
+            throw new IllegalStateException("stored value is too short to be an encrypted one");
+        }
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(encryptionKey, "AES"), new GCMParameterSpec(128, stored, 0, IV_BYTES));
             return new String(cipher.doFinal(stored, IV_BYTES, stored.length - IV_BYTES), StandardCharsets.UTF_8);
-        } catch (GeneralSecurityException e) {
+        } catch (GeneralSecurityException | java.security.ProviderException e) {
             throw new IllegalStateException("stored address cannot be decrypted with this master key", e);
         }
     }

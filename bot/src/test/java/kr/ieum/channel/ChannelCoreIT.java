@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -69,6 +70,22 @@ class ChannelCoreIT extends ServiceTest {
         String stored = query("select coalesce(encode(address_enc, 'escape'), '') || coalesce(encode(payload_enc, 'escape'), '') "
                 + "from inbox where provider_id = ?", id);
         assertEquals("", stored, "address and payload are cleared once processed");
+    }
+
+    @Test
+    void anUnreadableOutboxRowIsDeadLetteredWithItsPayloadKeptAndBlocksNothing() {
+        // a row written under another master key (or damaged): it cannot be decrypted
+        String broken = Sql.one(dataSource, "insert into outbox (channel, address_hash, address_enc, payload_enc, created_at, "
+                + "next_attempt_at) values ('recording', 'x', ?, ?, now(), now() - interval '1 minute') returning id",
+                new byte[] {1, 2, 3}, new byte[] {9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9});
+        dispatcher.enqueue(new Delivery("recording", "+84900000001", "vi",
+                List.of(kr.ieum.conversation.OutboundMessage.of(new kr.ieum.i18n.LocalizedText("vi", "xin chào"))), Map.of()));
+        Await.until("the readable reply is sent", () -> channel.sent.stream().anyMatch(d -> d.address().equals("+84900000001")));
+        Await.until("the unreadable row is dead-lettered",
+                () -> "dead".equals(Sql.one(dataSource, "select state from outbox where id = ?", Long.parseLong(broken))));
+        assertTrue(Sql.one(dataSource, "select last_error from outbox where id = ?", Long.parseLong(broken)).startsWith("unreadable"));
+        assertEquals("t", Sql.one(dataSource, "select payload_enc is not null from outbox where id = ?", Long.parseLong(broken)),
+                "the encrypted payload is kept for an operator");
     }
 
     @Test
