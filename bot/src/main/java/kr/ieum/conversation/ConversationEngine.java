@@ -58,7 +58,7 @@ public class ConversationEngine {
         } else {
             language = language == null ? "en" : language;
             contact = contact.withLanguage(language, contact.languageExplicit() && language.equals(contact.language()));
-            step = respond(new TurnContext(contact, text, language, typedIn(resolution), in));
+            step = respond(new TurnContext(contact, text, language, typedIn(resolution), in, resolution.tentative()));
         }
         String menu = step.contact().menuKind();
         if (resolution.tentative() && !step.forgotten() && (menu == null || Replies.MENU_OFFER.equals(menu))

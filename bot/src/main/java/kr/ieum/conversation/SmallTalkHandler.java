@@ -52,12 +52,16 @@ class SmallTalkHandler implements TurnHandler {
         return null;
     }
 
-    /** The turn's language, unless the word belongs to another language only (and the resident chose none). */
+    /**
+     * The turn's language, unless it is only an unsure guess (or the word is not English) and the word belongs to one
+     * language's own words ("xin chào", and "hi" from a new contact is English): then that language.
+     */
     private String languageOf(TurnContext turn, String kind) {
-        if (turn.contact().languageExplicit() || replies.messages().commandWords(turn.language(), kind).contains(turn.word())) {
+        List<String> owners = replies.messages().localesWithOwnCommandWord(kind, turn.word());
+        if (turn.contact().languageExplicit() || owners.contains(turn.language()) || owners.size() != 1) {
             return turn.language();
         }
-        List<String> owners = replies.messages().localesWithOwnCommandWord(kind, turn.word());
-        return owners.size() == 1 ? owners.get(0) : turn.language();
+        boolean english = owners.get(0).equals("en");
+        return !english || turn.unsure() ? owners.get(0) : turn.language();
     }
 }

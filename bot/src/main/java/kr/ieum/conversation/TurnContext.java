@@ -13,8 +13,9 @@ import kr.ieum.enrollment.JourneyService;
  * @param language the language to reply in
  * @param typedIn  the language the text is surely written in, or null
  * @param in       the inbound message as the channel handed it over
+ * @param unsure   true when {@code language} is only an unsure guess from this message (a new contact, no hint)
  */
-record TurnContext(Contact contact, String text, String language, String typedIn, InboundMessage in) {
+record TurnContext(Contact contact, String text, String language, String typedIn, InboundMessage in, boolean unsure) {
     private static final Pattern NUMBER = Pattern.compile("\\d{1,3}");
     private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[\\p{P}\\p{S}\\s]+|[\\p{P}\\p{S}\\s]+$");
 
@@ -33,7 +34,7 @@ record TurnContext(Contact contact, String text, String language, String typedIn
     }
 
     TurnContext with(Contact c) {
-        return new TurnContext(c, text, language, typedIn, in);
+        return new TurnContext(c, text, language, typedIn, in, unsure);
     }
 
     JourneyService.Who who() {

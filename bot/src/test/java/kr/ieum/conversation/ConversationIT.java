@@ -66,7 +66,7 @@ class ConversationIT extends ServiceTest {
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @org.junit.jupiter.params.provider.CsvSource({"xin chào,vi", "안녕하세요,ko", "hello,en", "thanks,en", "Здравствуйте,ru"})
+    @org.junit.jupiter.params.provider.CsvSource({"xin chào,vi", "안녕하세요,ko", "hello,en", "hi,en", "thanks,en", "Здравствуйте,ru", "namaste,ne"})
     void aGreetingFromANewContactIsAnsweredInItsLanguage(String hello, String tag) {
         Map<String, Object> r = new Chat(client, "new-hello-" + tag + hello.length(), null).says(hello);
         assertEquals(tag, r.get("language"), hello);
