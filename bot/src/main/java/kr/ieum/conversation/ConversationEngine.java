@@ -9,6 +9,7 @@ import kr.ieum.contact.Contact;
 import kr.ieum.contact.ContactStore;
 import kr.ieum.contact.Redactor;
 import kr.ieum.contact.Turn;
+import kr.ieum.enrollment.StartCode;
 import kr.ieum.language.LanguageResolver;
 
 /**
@@ -37,13 +38,13 @@ public class ConversationEngine {
         long start = System.nanoTime();
         Contact contact = contacts.lock(in.channel(), in.address());
         String cleaned = TextCleaner.clean(in.text());
+        boolean code = StartCode.looksLikeCode(cleaned);
         // an ID number is never needed to answer: answer without it, and warn once
-        boolean idNumber = !JourneyCodeHandler.looksLikeCode(cleaned) && Redactor.containsIdNumber(cleaned);
+        boolean idNumber = !code && Redactor.containsIdNumber(cleaned);
         String text = idNumber ? Redactor.withoutIdNumbers(cleaned) : cleaned;
         String hint = replies.messages().locales().match(in.localeHint()).orElse(null);
         // a number or a chat command (/start, /menu from Telegram or a LINE follow) is no evidence of a language
-        boolean noEvidence = TurnContext.isNumber(text) || text.startsWith("/") || text.isEmpty()
-                || JourneyCodeHandler.looksLikeCode(text);
+        boolean noEvidence = TurnContext.isNumber(text) || text.startsWith("/") || text.isEmpty() || code;
         String linked = linkLanguage(text, in.startPayload());
         LanguageResolver.Resolution resolution = linked != null ? new LanguageResolver.Resolution(linked, null)
                 : noEvidence ? new LanguageResolver.Resolution(contact.language() != null ? contact.language() : hint, null)
@@ -52,7 +53,7 @@ public class ConversationEngine {
         TurnStep step;
         // a pick from a menu shown before (the short language menu) is handled even while the language is unknown
         boolean menuPick = contact.menuKind() != null && TurnContext.isNumber(text);
-        if (language == null && in.startPayload() == null && !JourneyCodeHandler.looksLikeCode(text) && !menuPick) {
+        if (language == null && in.startPayload() == null && !code && !menuPick) {
             // nothing to go on (emoji, digits only) and no hint: ask which language
             step = replies.languageMenu(contact, "en");
         } else {

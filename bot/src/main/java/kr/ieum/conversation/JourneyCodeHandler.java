@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import java.util.Optional;
 import kr.ieum.enrollment.JourneyService;
 import kr.ieum.enrollment.JourneyTurn;
+import kr.ieum.enrollment.StartCode;
 
 /**
  * A deep link's start code ({@code j_<journey>_<step>}, as text or as a Telegram {@code /start} payload) starts a
@@ -39,14 +40,9 @@ class JourneyCodeHandler implements TurnHandler {
 
     private static String code(TurnContext turn) {
         String payload = turn.in().startPayload();
-        if (payload != null && looksLikeCode(payload)) {
+        if (payload != null && StartCode.looksLikeCode(payload)) {
             return payload;
         }
-        return looksLikeCode(turn.text()) ? turn.text() : null;
-    }
-
-    static boolean looksLikeCode(String text) {
-        String t = text.strip();
-        return t.matches("(?:/start\\s+)?j_[A-Za-z0-9_-]{1,80}") || t.matches("(?i)r-?[A-HJ-NP-Z2-9]{6}");
+        return StartCode.looksLikeCode(turn.text()) ? turn.text() : null;
     }
 }

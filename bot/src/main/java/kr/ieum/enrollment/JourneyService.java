@@ -30,7 +30,6 @@ public class JourneyService {
     static final String LATER = "later";
     static final String SKIP = "skip";
     private static final String RESUME_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
-    private static final java.util.regex.Pattern RESUME = java.util.regex.Pattern.compile("(?i)r-?([A-HJ-NP-Z2-9]{6})");
 
     private final ContentService content;
     private final OfficeAnswers offices;
@@ -214,11 +213,11 @@ public class JourneyService {
             }
             return Optional.of(start(who, journey.get(), start.get().step(), start.get().campaign()));
         }
-        java.util.regex.Matcher m = RESUME.matcher(text.strip());
-        if (!m.matches()) {
+        Optional<String> resume = StartCode.resumeCode(text);
+        if (resume.isEmpty()) {
             return Optional.empty();
         }
-        Optional<Progress> from = store.byResumeCode("R-" + m.group(1).toUpperCase(Locale.ROOT), clock.instant());
+        Optional<Progress> from = store.byResumeCode(resume.get(), clock.instant());
         Optional<Journey> journey = from.flatMap(p -> journey(p.journeyId()));
         if (from.isEmpty() || journey.isEmpty()) {
             return Optional.of(new JourneyTurn(List.of(JourneyTurn.Part.of(messages.render(who.locale(), "journey.resume.unknown"))),

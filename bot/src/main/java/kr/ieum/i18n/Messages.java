@@ -18,6 +18,7 @@ public final class Messages {
     private final LocaleRegistry registry;
     private final Map<String, Map<String, String>> patterns;
     private final Map<String, MessageFormat> compiled = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, List<String>>> owners = new ConcurrentHashMap<>();
 
     Messages(LocaleRegistry registry, Map<String, Map<String, String>> patterns) {
         this.registry = registry;
@@ -54,11 +55,7 @@ public final class Messages {
     public Set<String> commandWords(String locale, String command) {
         Set<String> words = new LinkedHashSet<>();
         for (String tag : List.of(locale, "en")) {
-            String value = patterns.getOrDefault(tag, Map.of()).get("command." + command);
-            if (value != null) {
-                Arrays.stream(value.replace("''", "'").split("\\|")).map(w -> w.strip().toLowerCase(Locale.ROOT))
-                        .filter(w -> !w.isEmpty()).forEach(words::add);
-            }
+            words.addAll(words(patterns.getOrDefault(tag, Map.of()).get("command." + command)));
         }
         return words;
     }
@@ -68,15 +65,27 @@ public final class Messages {
      * {@code word}, in registry order: evidence of the language of a one-word message such as "xin chào".
      */
     public List<String> localesWithOwnCommandWord(String command, String word) {
-        List<String> out = new java.util.ArrayList<>();
+        return owners.computeIfAbsent(command, this::ownersOf).getOrDefault(word, List.of());
+    }
+
+    /** Each own word of {@code command} and the locales that list it (asked on every turn, so built once). */
+    private Map<String, List<String>> ownersOf(String command) {
+        Map<String, List<String>> out = new java.util.HashMap<>();
         for (String tag : registry.tags()) {
-            String value = patterns.getOrDefault(tag, Map.of()).get("command." + command);
-            if (value != null && Arrays.stream(value.replace("''", "'").split("\\|"))
-                    .anyMatch(w -> w.strip().toLowerCase(Locale.ROOT).equals(word))) {
-                out.add(tag);
-            }
+            words(patterns.getOrDefault(tag, Map.of()).get("command." + command))
+                    .forEach(w -> out.computeIfAbsent(w, k -> new java.util.ArrayList<>()).add(tag));
         }
-        return out;
+        out.replaceAll((w, tags) -> List.copyOf(tags));
+        return Map.copyOf(out);
+    }
+
+    /** The words of a {@code command.*} value: split at |, lower case, without empty ones. */
+    private static List<String> words(String value) {
+        if (value == null) {
+            return List.of();
+        }
+        return Arrays.stream(value.replace("''", "'").split("\\|")).map(w -> w.strip().toLowerCase(Locale.ROOT))
+                .filter(w -> !w.isEmpty()).toList();
     }
 
     /** A language's name written in the reader's language, from ICU's locale data (for example "tiếng Nga"). */
