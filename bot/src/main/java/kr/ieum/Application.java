@@ -4,11 +4,15 @@ import io.micronaut.runtime.Micronaut;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import kr.ieum.console.AdminCommand;
 import kr.ieum.content.ContentCommand;
 import kr.ieum.platform.DatabaseBootstrap;
 import kr.ieum.platform.Secrets;
 
-/** Entry point: {@code java -jar ieum-bot.jar} runs the service; {@code ... content validate} checks content/. */
+/**
+ * Entry point: {@code java -jar ieum-bot.jar} runs the service; {@code ... content validate} checks content/;
+ * {@code ... admin create-user} creates a staff account (the first administrator).
+ */
 public final class Application {
     private Application() {}
 
@@ -17,6 +21,9 @@ public final class Application {
             System.exit(ContentCommand.run(args));
         }
         Path dataDir = Path.of(System.getenv().getOrDefault("IEUM_DATA_DIR", "data"));
+        if (args.length > 0 && args[0].equals("admin")) {
+            System.exit(AdminCommand.run(args, System.getenv(), dataDir));
+        }
         Map<String, Object> properties = new HashMap<>(DatabaseBootstrap.properties(System.getenv(), dataDir.resolve("postgres"), false));
         properties.put("ieum.master-key", Secrets.masterKey(System.getenv(), dataDir));
         Micronaut.build(args).mainClass(Application.class).properties(properties).banner(false).start();

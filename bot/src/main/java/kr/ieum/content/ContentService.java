@@ -2,8 +2,17 @@ package kr.ieum.content;
 
 import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import kr.ieum.i18n.LocaleRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,11 +29,13 @@ public class ContentService {
     private final ContentProperties properties;
     private final LocaleRegistry locales;
     private final ApplicationEventPublisher<ContentPublished> events;
+    private final Clock clock;
     private volatile boolean ready;
     private volatile ContentSet files;
 
     ContentService(ContentStore store, ContentProperties properties, LocaleRegistry locales,
-            ApplicationEventPublisher<ContentPublished> events) {
+            ApplicationEventPublisher<ContentPublished> events, Clock clock) {
+        this.clock = clock;
         this.store = store;
         this.properties = properties;
         this.locales = locales;
@@ -83,6 +94,190 @@ public class ContentService {
         ensureImported();
         store.save(localization, by);
         events.publishEvent(new ContentPublished(List.of(localization)));
+    }
+
+    /** The published text of one topic in one locale. */
+    public Optional<Localization> published(String topic, String locale) {
+        ensureImported();
+        return store.localization(topic, locale);
+    }
+
+    /** The draft waiting for one topic in one locale, if any. */
+    public Optional<Draft> draft(String topic, String locale) {
+        ensureImported();
+        return store.draft(topic, locale);
+    }
+
+    /** Every draft, oldest first. */
+    public List<Draft> drafts() {
+        ensureImported();
+        return store.drafts();
+    }
+
+    /** Every published version, newest first. */
+    public List<Revision> history(String topic, String locale) {
+        ensureImported();
+        return store.history(topic, locale);
+    }
+
+    /** The locale a translation of {@code topic} is made from: what its published text says, else English. */
+    public String sourceLocale(String topic, String locale) {
+        return published(topic, locale).map(l -> l.translatedFrom() == null ? locale : l.translatedFrom()).orElse("en");
+    }
+
+    /**
+     * Saves an editor's text as the draft of a topic in a locale (replacing an earlier draft; a draft in review goes
+     * back to being edited). Answers the problems that would stop it from being published; it is saved regardless,
+     * so nothing typed is lost.
+     */
+    public List<String> saveDraft(String topic, String locale, String question, List<String> alternates, String answer,
+            String sms, String by) {
+        ensureImported();
+        List<String> cleaned = alternates.stream().map(String::strip).filter(a -> !a.isEmpty()).distinct().toList();
+        Integer basedOn = store.localization(topic, locale).map(Localization::revision).orElse(null);
+        Draft d = new Draft(topic, locale, question.strip(), cleaned, answer.strip(), sms.strip(), Draft.DRAFT, basedOn, by,
+                clock.instant(), null);
+        store.saveDraft(d);
+        return check(d);
+    }
+
+    /** Moves a draft to review; fails with the problems when it could not be published as it is. */
+    public Draft submit(String topic, String locale, String by) {
+        Draft d = draft(topic, locale).orElseThrow(() -> new IllegalStateException("no draft for " + topic + "/" + locale));
+        List<String> problems = check(d);
+        if (!problems.isEmpty()) {
+            throw new InvalidDraft(problems);
+        }
+        Draft review = new Draft(d.topic(), d.locale(), d.question(), d.alternates(), d.answer(), d.sms(), Draft.REVIEW,
+                d.basedOn(), by, clock.instant(), d.note());
+        store.saveDraft(review);
+        return review;
+    }
+
+    /** Sends a draft in review back to its editor with a note. */
+    public void reject(String topic, String locale, String note, String by) {
+        Draft d = draft(topic, locale).orElseThrow(() -> new IllegalStateException("no draft for " + topic + "/" + locale));
+        store.saveDraft(new Draft(d.topic(), d.locale(), d.question(), d.alternates(), d.answer(), d.sms(), Draft.DRAFT,
+                d.basedOn(), by, clock.instant(), note == null || note.isBlank() ? null : note.strip()));
+    }
+
+    /**
+     * A reviewer publishes the draft in review: a new revision residents read at once, on every replica. A translation
+     * becomes {@code reviewed}, made from the source's current revision; a source text keeps {@code source}.
+     */
+    public Localization publishDraft(String topic, String locale, String by) {
+        Draft d = draft(topic, locale).orElseThrow(() -> new IllegalStateException("no draft for " + topic + "/" + locale));
+        if (!d.inReview()) {
+            throw new IllegalStateException("the draft of " + topic + "/" + locale + " is not in review");
+        }
+        List<String> problems = check(d);
+        if (!problems.isEmpty()) {
+            throw new InvalidDraft(problems);
+        }
+        Optional<Localization> current = store.localization(topic, locale);
+        boolean source = current.map(l -> Localization.SOURCE.equals(l.status())).orElse(false);
+        String from = current.map(Localization::translatedFrom).orElse("en");
+        Integer sourceRevision = source ? null : store.localization(topic, from).map(Localization::revision).orElse(null);
+        Localization published = new Localization(topic, locale, d.question(), d.alternates(), d.answer(), d.sms(),
+                source ? Localization.SOURCE : Localization.REVIEWED, current.map(Localization::revision).orElse(0) + 1,
+                source ? null : sourceRevision, source ? null : from, current.map(Localization::links).orElse(List.of()));
+        store.save(published, by);
+        store.deleteDraft(topic, locale);
+        events.publishEvent(new ContentPublished(List.of(published)));
+        return published;
+    }
+
+    /** Starts a draft from an earlier revision (a rollback is then reviewed and published like any change). */
+    public Draft restore(String topic, String locale, long revisionId, String by) {
+        Revision r = history(topic, locale).stream().filter(h -> h.id() == revisionId).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no revision " + revisionId + " of " + topic + "/" + locale));
+        Localization l = r.localization();
+        Draft d = new Draft(topic, locale, l.question(), l.alternates(), l.answer(), l.sms(), Draft.DRAFT,
+                store.localization(topic, locale).map(Localization::revision).orElse(null), by, clock.instant(),
+                "restored from revision " + l.revision());
+        store.saveDraft(d);
+        return d;
+    }
+
+    /** Topics x locales: what residents of each locale read, and where work waits. */
+    public Coverage coverage(List<String> localeTags) {
+        ensureImported();
+        Map<String, Localization> byKey = new HashMap<>();
+        for (Localization l : store.localizations()) {
+            byKey.put(l.topic() + "/" + l.locale(), l);
+        }
+        Map<String, String> drafts = new HashMap<>();
+        for (Draft d : store.drafts()) {
+            drafts.put(d.topic() + "/" + d.locale(), d.state());
+        }
+        Map<String, Map<String, Coverage.Cell>> cells = new LinkedHashMap<>();
+        List<Topic> topics = store.topics();
+        for (Topic t : topics) {
+            Map<String, Coverage.Cell> row = new LinkedHashMap<>();
+            for (String tag : localeTags) {
+                Localization l = byKey.get(t.id() + "/" + tag);
+                String draft = drafts.get(t.id() + "/" + tag);
+                if (l != null) {
+                    Localization source = l.translatedFrom() == null ? null : byKey.get(t.id() + "/" + l.translatedFrom());
+                    row.put(tag, new Coverage.Cell(Coverage.stateOf(l, source), draft));
+                } else if (draft != null) {
+                    row.put(tag, new Coverage.Cell(Coverage.State.MISSING, draft));
+                }
+            }
+            cells.put(t.id(), row);
+        }
+        return new Coverage(topics, List.copyOf(localeTags), cells);
+    }
+
+    private static final Pattern TOPIC_LINK = Pattern.compile("\\]\\(topic:([^)\\s]*)\\)");
+
+    /** What would stop a draft from being published: the rules {@code content validate} applies to files. */
+    public List<String> problems(Draft d) {
+        return check(d);
+    }
+
+    List<String> check(Draft d) {
+        List<String> problems = new ArrayList<>();
+        if (d.question().isBlank()) {
+            problems.add("question: missing");
+        }
+        if (d.answer().isBlank()) {
+            problems.add("answer: missing");
+        } else if (ContentReader.graphemes(d.answer()) > ContentReader.MAX_ANSWER) {
+            problems.add("answer: " + ContentReader.graphemes(d.answer()) + " characters, at most " + ContentReader.MAX_ANSWER);
+        }
+        if (d.sms().isBlank()) {
+            problems.add("sms: missing");
+        } else if (d.sms().codePointCount(0, d.sms().length()) > ContentReader.MAX_SMS) {
+            problems.add("sms: " + d.sms().codePointCount(0, d.sms().length()) + " characters, at most " + ContentReader.MAX_SMS);
+        }
+        if (d.alternates().size() < ContentReader.MIN_ALTERNATES) {
+            problems.add("alternates: " + d.alternates().size() + ", at least " + ContentReader.MIN_ALTERNATES);
+        }
+        Set<String> topicIds = new HashSet<>();
+        store.topics().forEach(t -> topicIds.add(t.id()));
+        Matcher m = TOPIC_LINK.matcher(d.answer());
+        while (m.find()) {
+            if (!topicIds.contains(m.group(1))) {
+                problems.add("answer: broken link 'topic:" + m.group(1) + "': no such topic");
+            }
+        }
+        Map<String, String> owner = new HashMap<>();
+        for (Localization l : store.localizations()) {
+            if (l.locale().equals(d.locale()) && !l.topic().equals(d.topic())) {
+                owner.put(ContentReader.normalise(l.question()), l.topic());
+                l.alternates().forEach(a -> owner.put(ContentReader.normalise(a), l.topic()));
+            }
+        }
+        List<String> phrases = new ArrayList<>(d.alternates());
+        phrases.add(0, d.question());
+        for (String phrase : phrases) {
+            String other = owner.get(ContentReader.normalise(phrase));
+            if (other != null) {
+                problems.add("alternates: '" + phrase + "' is also used by topic " + other + ": a question must lead to one topic");
+            }
+        }
+        return problems;
     }
 
     private void ensureImported() {

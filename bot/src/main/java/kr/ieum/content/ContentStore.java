@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /** The knowledge base in PostgreSQL: topics, the published localization of each, and every revision. */
 @Singleton
@@ -56,9 +57,7 @@ class ContentStore {
             List<Localization> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Localization(rs.getString(1), rs.getString(2), rs.getString(3), split(rs.getString(4)),
-                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8),
-                            (Integer) rs.getObject(9), rs.getString(10), split(rs.getString(11))));
+                    out.add(localization(rs, 1));
                 }
             }
             return out;
@@ -113,6 +112,115 @@ class ContentStore {
             ps.setTimestamp(12, Timestamp.from(now));
             return ps.executeUpdate();
         });
+        // every replica's ContentChanges hears this when the transaction commits, and refreshes its index
+        jdbc.prepareStatement("select pg_notify('" + ContentChanges.CHANNEL + "', ?)", ps -> {
+            ps.setString(1, l.topic() + "/" + l.locale());
+            return ps.execute();
+        });
+    }
+
+    /** The published localization of one topic in one locale. */
+    @Transactional
+    Optional<Localization> localization(String topic, String locale) {
+        return jdbc.prepareStatement("select topic_id, locale, question, alternates, answer, sms, status, revision, "
+                + "source_revision, translated_from, links from content_localization where topic_id = ? and locale = ?", ps -> {
+            ps.setString(1, topic);
+            ps.setString(2, locale);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(localization(rs, 1)) : Optional.empty();
+            }
+        });
+    }
+
+    /** Every published version of a topic in a locale, newest first. */
+    @Transactional
+    List<Revision> history(String topic, String locale) {
+        return jdbc.prepareStatement("select topic_id, locale, question, alternates, answer, sms, status, revision, "
+                + "source_revision, translated_from, links, id, published_by, published_at from content_revision "
+                + "where topic_id = ? and locale = ? order by id desc", ps -> {
+            ps.setString(1, topic);
+            ps.setString(2, locale);
+            List<Revision> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Revision(rs.getLong(12), localization(rs, 1), rs.getString(13), rs.getTimestamp(14).toInstant()));
+                }
+            }
+            return out;
+        });
+    }
+
+    @Transactional
+    Optional<Draft> draft(String topic, String locale) {
+        return jdbc.prepareStatement("select " + DRAFT_COLUMNS + " from content_draft where topic_id = ? and locale = ?", ps -> {
+            ps.setString(1, topic);
+            ps.setString(2, locale);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(draft(rs)) : Optional.empty();
+            }
+        });
+    }
+
+    @Transactional
+    List<Draft> drafts() {
+        return jdbc.prepareStatement("select " + DRAFT_COLUMNS + " from content_draft order by updated_at", ps -> {
+            List<Draft> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(draft(rs));
+                }
+            }
+            return out;
+        });
+    }
+
+    @Transactional
+    void saveDraft(Draft d) {
+        jdbc.prepareStatement("insert into content_draft (" + DRAFT_COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?) "
+                + "on conflict (topic_id, locale) do update set question = excluded.question, alternates = excluded.alternates, "
+                + "answer = excluded.answer, sms = excluded.sms, state = excluded.state, based_on = excluded.based_on, "
+                + "updated_by = excluded.updated_by, updated_at = excluded.updated_at, note = excluded.note", ps -> {
+            ps.setString(1, d.topic());
+            ps.setString(2, d.locale());
+            ps.setString(3, d.question());
+            ps.setString(4, String.join(SEP, d.alternates()));
+            ps.setString(5, d.answer());
+            ps.setString(6, d.sms());
+            ps.setString(7, d.state());
+            if (d.basedOn() == null) {
+                ps.setNull(8, Types.INTEGER);
+            } else {
+                ps.setInt(8, d.basedOn());
+            }
+            ps.setString(9, d.updatedBy());
+            ps.setTimestamp(10, Timestamp.from(d.updatedAt()));
+            ps.setString(11, d.note());
+            return ps.executeUpdate();
+        });
+    }
+
+    @Transactional
+    void deleteDraft(String topic, String locale) {
+        jdbc.prepareStatement("delete from content_draft where topic_id = ? and locale = ?", ps -> {
+            ps.setString(1, topic);
+            ps.setString(2, locale);
+            return ps.executeUpdate();
+        });
+    }
+
+    private static final String DRAFT_COLUMNS = "topic_id, locale, question, alternates, answer, sms, state, based_on, "
+            + "updated_by, updated_at, note";
+
+    private static Draft draft(ResultSet rs) throws SQLException {
+        return new Draft(rs.getString(1), rs.getString(2), rs.getString(3), split(rs.getString(4)), rs.getString(5),
+                rs.getString(6), rs.getString(7), (Integer) rs.getObject(8), rs.getString(9), rs.getTimestamp(10).toInstant(),
+                rs.getString(11));
+    }
+
+    private static Localization localization(ResultSet rs, int from) throws SQLException {
+        return new Localization(rs.getString(from), rs.getString(from + 1), rs.getString(from + 2), split(rs.getString(from + 3)),
+                rs.getString(from + 4), rs.getString(from + 5), rs.getString(from + 6), rs.getInt(from + 7),
+                (Integer) rs.getObject(from + 8), rs.getString(from + 9), split(rs.getString(from + 10)));
     }
 
     /** How many revisions a localization has (for history views and tests). */

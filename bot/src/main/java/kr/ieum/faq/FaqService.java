@@ -81,6 +81,24 @@ public class FaqService {
      * {@code typedIn} (say, English words after choosing Vietnamese): that language's phrasings count in full.
      */
     public FaqResult ask(String question, String locale, String typedIn) {
+        return decide(rank(question, locale, typedIn));
+    }
+
+    /**
+     * Why {@link #ask(String, String)} decides as it does, for staff trying questions in the console: every topic that
+     * matched with its score, best first, the decision, and the thresholds it was made with.
+     */
+    public Explanation explain(String question, String locale) {
+        List<Map.Entry<String, Double>> ranked = rank(question, locale, null);
+        List<Explanation.Ranked> out = new ArrayList<>();
+        for (Map.Entry<String, Double> e : ranked) {
+            out.add(new Explanation.Ranked(e.getKey(), round(e.getValue())));
+        }
+        return new Explanation(List.copyOf(out), decide(ranked), properties.answerThreshold(), properties.clarifyThreshold(),
+                properties.closeCallMargin());
+    }
+
+    private List<Map.Entry<String, Double>> rank(String question, String locale, String typedIn) {
         Map<String, Double> byTopic = new LinkedHashMap<>();
         if (typedIn != null && !typedIn.equals(locale) && locales.supports(typedIn)) {
             for (TopicHit hit : index.search(question, typedIn, 8)) {
@@ -99,6 +117,10 @@ public class FaqService {
         }
         List<Map.Entry<String, Double>> ranked = new ArrayList<>(byTopic.entrySet());
         ranked.sort(Map.Entry.<String, Double>comparingByValue().reversed());
+        return ranked;
+    }
+
+    private FaqResult decide(List<Map.Entry<String, Double>> ranked) {
         if (ranked.isEmpty() || ranked.get(0).getValue() < properties.clarifyThreshold()) {
             double confidence = ranked.isEmpty() ? 0 : ranked.get(0).getValue();
             return new FaqResult(FaqResult.Outcome.UNANSWERED, null, List.of(), round(confidence));

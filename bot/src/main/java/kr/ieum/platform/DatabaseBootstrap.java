@@ -76,6 +76,27 @@ public final class DatabaseBootstrap {
     }
 
     /**
+     * The port of the embedded PostgreSQL that a running service has started on {@code dataDir}, if one runs: commands
+     * such as {@code admin create-user} then connect to it instead of starting (or stopping) one of their own.
+     */
+    public static java.util.Optional<Integer> runningPort(Path dataDir) {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        try {
+            if (!Files.isRegularFile(pidFile)) {
+                return java.util.Optional.empty();
+            }
+            java.util.List<String> lines = Files.readAllLines(pidFile);
+            if (lines.size() < 4 || !lines.get(0).strip().matches("\\d{1,9}") || !lines.get(3).strip().matches("\\d{1,5}")) {
+                return java.util.Optional.empty();
+            }
+            boolean alive = ProcessHandle.of(Long.parseLong(lines.get(0).strip())).map(ProcessHandle::isAlive).orElse(false);
+            return alive ? java.util.Optional.of(Integer.parseInt(lines.get(3).strip())) : java.util.Optional.empty();
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /**
      * A PostgreSQL left running by a service that was killed (kill -9, a crash) holds the data folder, and the next start
      * would fail. Its postmaster.pid names the process and the data folder: when that process is alive, is a postgres
      * and serves this very folder, it is asked to stop (and forced after a while).

@@ -1,0 +1,494 @@
+package kr.ieum.console;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.cookie.Cookie;
+import io.micronaut.http.cookie.SameSite;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import kr.ieum.channel.ChannelPreview;
+import kr.ieum.content.ContentService;
+import kr.ieum.content.Coverage;
+import kr.ieum.content.Draft;
+import kr.ieum.content.InvalidDraft;
+import kr.ieum.content.Localization;
+import kr.ieum.content.Revision;
+import kr.ieum.content.Topic;
+import kr.ieum.conversation.OutboundMessage;
+import kr.ieum.faq.Explanation;
+import kr.ieum.faq.FaqService;
+import kr.ieum.i18n.LocaleRegistry;
+import kr.ieum.i18n.LocalizedText;
+import kr.ieum.i18n.RichText;
+import kr.ieum.i18n.SupportedLocale;
+import kr.ieum.language.LanguageResolver;
+
+/**
+ * The staff console's pages (server-rendered, {@code views/console/}): sign in; the knowledge base's coverage of
+ * topics x locales; the side-by-side editor with channel previews, draft -> review -> publish and history with
+ * rollback; the review queue; "try it"; accounts and the audit log for admins. Every change is written to the audit log.
+ */
+@Controller("/console")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class ConsolePages {
+    static final String EDITOR = "editor";
+    static final String REVIEWER = "reviewer";
+    static final String ADMIN = "admin";
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Seoul"));
+    private final ContentService content;
+    private final FaqService faq;
+    private final LocaleRegistry locales;
+    private final LanguageResolver languages;
+    private final List<ChannelPreview> previews;
+    private final ConsoleText text;
+    private final CsrfTokens csrf;
+    private final AuditLog audit;
+    private final AccountStore accounts;
+    private final Clock clock;
+    private final ConsoleViews views;
+
+    ConsolePages(ConsoleViews views, ContentService content, FaqService faq, LocaleRegistry locales, LanguageResolver languages,
+            List<ChannelPreview> previews, ConsoleText text, CsrfTokens csrf, AuditLog audit, AccountStore accounts, Clock clock) {
+        this.content = content;
+        this.faq = faq;
+        this.locales = locales;
+        this.languages = languages;
+        this.previews = previews;
+        this.text = text;
+        this.csrf = csrf;
+        this.audit = audit;
+        this.accounts = accounts;
+        this.clock = clock;
+        this.views = views;
+    }
+
+    @Get(value = "/login", produces = MediaType.TEXT_HTML)
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    HttpResponse<String> login(HttpRequest<?> request, @Nullable @QueryValue String error) {
+        Map<String, Object> model = base(request, null, "login");
+        model.put("error", error != null);
+        return views.page("console/login", model, request);
+    }
+
+    /** Switches the console's language (a cookie), then goes back to the page it came from. */
+    @Get("/ui/{lang}")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    HttpResponse<?> ui(@PathVariable String lang, @Nullable @QueryValue String back) {
+        String chosen = ConsoleText.LANGUAGES.contains(lang) ? lang : "en";
+        String target = back != null && back.startsWith("/console") && !back.startsWith("//") && !back.contains("\\") ? back : "/console";
+        return HttpResponse.seeOther(URI.create(target)).cookie(Cookie.of(ConsoleText.COOKIE, chosen).path("/console")
+                .httpOnly(true).sameSite(SameSite.Strict).maxAge(Duration.ofDays(365)));
+    }
+
+    @Get(produces = MediaType.TEXT_HTML)
+    HttpResponse<?> home(HttpRequest<?> request, Authentication user) {
+        if (has(user, EDITOR, REVIEWER)) {
+            return HttpResponse.seeOther(URI.create("/console/content"));
+        }
+        if (has(user, ADMIN)) {
+            return HttpResponse.seeOther(URI.create("/console/accounts"));
+        }
+        return views.page("console/home", base(request, user, "home"), request);
+    }
+
+    @Get(value = "/forbidden", produces = MediaType.TEXT_HTML)
+    HttpResponse<?> forbidden(HttpRequest<?> request, Authentication user) {
+        return views.page(HttpStatus.FORBIDDEN, "console/forbidden", base(request, user, "forbidden"), request);
+    }
+
+    @Get(value = "/content", produces = MediaType.TEXT_HTML)
+    @Secured({EDITOR, REVIEWER})
+    HttpResponse<String> coverage(HttpRequest<?> request, Authentication user) {
+        Map<String, Object> model = base(request, user, "content");
+        Coverage coverage = content.coverage(locales.tags());
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Topic topic : coverage.topics()) {
+            List<Map<String, Object>> cells = new ArrayList<>();
+            for (String tag : coverage.locales()) {
+                Coverage.Cell cell = coverage.cell(topic.id(), tag);
+                Map<String, Object> c = new LinkedHashMap<>();
+                c.put("locale", tag);
+                c.put("state", cell.state().name().toLowerCase());
+                c.put("draft", cell.draft());
+                c.put("href", "/console/content/" + topic.id() + "/" + tag);
+                cells.add(c);
+            }
+            rows.add(Map.of("topic", topic.id(), "category", topic.category(), "cells", cells));
+        }
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (Coverage.State state : Coverage.State.values()) {
+            counts.put(state.name().toLowerCase(), coverage.count(state));
+        }
+        model.put("locales", locales.all());
+        model.put("rows", rows);
+        model.put("counts", counts);
+        model.put("draftsText", text.format(text.ui(request), "content.drafts", Map.of("count", content.drafts().size())));
+        return views.page("console/content", model, request);
+    }
+
+    @Get(value = "/content/{topic}/{locale}", produces = MediaType.TEXT_HTML)
+    @Secured({EDITOR, REVIEWER})
+    HttpResponse<?> editor(HttpRequest<?> request, Authentication user, @PathVariable String topic, @PathVariable String locale,
+            @Nullable @QueryValue String done) {
+        if (!known(topic, locale)) {
+            return notFound(request, user);
+        }
+        Map<String, Object> model = base(request, user, "content");
+        Optional<Localization> published = content.published(topic, locale);
+        Optional<Draft> draft = content.draft(topic, locale);
+        String sourceLocale = content.sourceLocale(topic, locale);
+        Optional<Localization> source = sourceLocale.equals(locale) ? Optional.empty() : content.published(topic, sourceLocale);
+        model.put("topic", topic);
+        model.put("locale", locales.get(locale));
+        model.put("sourceLocale", locales.get(sourceLocale));
+        model.put("source", source.orElse(null));
+        model.put("published", published.orElse(null));
+        model.put("draft", draft.orElse(null));
+        String ui = text.ui(request);
+        model.put("publishedText", published.map(l -> text.format(ui, "editor.published", Map.of("revision", l.revision(),
+                "status", text.format(ui, "state." + l.status(), Map.of())))).orElse(text.format(ui, "editor.unpublished", Map.of())));
+        model.put("draftText", draft.map(d -> text.format(ui, "editor.draft", Map.of("state", text.format(ui, "draft." + d.state(), Map.of()),
+                "by", d.updatedBy(), "when", WHEN.format(d.updatedAt())))).orElse(null));
+        model.put("noteText", draft.filter(d -> d.note() != null).map(d -> text.format(ui, "editor.note", Map.of("note", d.note()))).orElse(null));
+        model.put("sourceHeading", source.isPresent()
+                ? text.format(ui, "editor.source", Map.of("language", locales.get(sourceLocale).endonym()))
+                : text.format(ui, "editor.nosource", Map.of()));
+        String question = draft.map(Draft::question).or(() -> published.map(Localization::question)).orElse("");
+        List<String> alternates = draft.map(Draft::alternates).or(() -> published.map(Localization::alternates)).orElse(List.of());
+        String answer = draft.map(Draft::answer).or(() -> published.map(Localization::answer)).orElse("");
+        String sms = draft.map(Draft::sms).or(() -> published.map(Localization::sms)).orElse("");
+        model.put("question", question);
+        model.put("alternates", String.join("\n", alternates));
+        model.put("answer", answer);
+        model.put("sms", sms);
+        model.put("problems", draft.map(content::problems).orElse(List.of()));
+        model.put("done", done);
+        model.put("previews", answer.isBlank() ? List.of() : previews(request, topic, locale, answer, sms));
+        List<Map<String, Object>> history = new ArrayList<>();
+        List<Revision> revisions = content.history(topic, locale);
+        for (int i = 0; i < revisions.size(); i++) {
+            Revision r = revisions.get(i);
+            Map<String, Object> h = new LinkedHashMap<>();
+            h.put("id", r.id());
+            h.put("revision", r.localization().revision());
+            h.put("status", r.localization().status());
+            h.put("by", r.publishedBy());
+            h.put("when", WHEN.format(r.publishedAt()));
+            h.put("diff", i + 1 < revisions.size() ? LineDiff.diff(render(revisions.get(i + 1).localization()), render(r.localization())) : List.of());
+            history.add(h);
+        }
+        model.put("history", history);
+        model.put("canPublish", draft.map(Draft::inReview).orElse(false) && has(user, REVIEWER));
+        return views.page("console/editor", model, request);
+    }
+
+    @Post(value = "/content/{topic}/{locale}/draft", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Secured({EDITOR, REVIEWER})
+    HttpResponse<?> saveDraft(HttpRequest<?> request, Authentication user, @PathVariable String topic, @PathVariable String locale,
+            @Body Map<String, String> form) {
+        if (!known(topic, locale)) {
+            return notFound(request, user);
+        }
+        List<String> alternates = Arrays.asList(form.getOrDefault("alternates", "").split("\\r?\\n"));
+        List<String> problems = content.saveDraft(topic, locale, clean(form.get("question")), alternates, clean(form.get("answer")),
+                clean(form.get("sms")), user.getName());
+        audit.record(user.getName(), "content.draft", topic + "/" + locale, problems.isEmpty() ? null : problems.size() + " problems");
+        return back(topic, locale, "saved");
+    }
+
+    @Post(value = "/content/{topic}/{locale}/submit", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Secured({EDITOR, REVIEWER})
+    HttpResponse<?> submit(HttpRequest<?> request, Authentication user, @PathVariable String topic, @PathVariable String locale) {
+        if (!known(topic, locale) || content.draft(topic, locale).isEmpty()) {
+            return notFound(request, user);
+        }
+        try {
+            content.submit(topic, locale, user.getName());
+        } catch (InvalidDraft e) {
+            return back(topic, locale, "invalid");
+        }
+        audit.record(user.getName(), "content.submit", topic + "/" + locale, null);
+        return back(topic, locale, "submitted");
+    }
+
+    @Post(value = "/content/{topic}/{locale}/publish", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Secured({REVIEWER})
+    HttpResponse<?> publish(HttpRequest<?> request, Authentication user, @PathVariable String topic, @PathVariable String locale) {
+        Optional<Draft> draft = known(topic, locale) ? content.draft(topic, locale) : Optional.empty();
+        if (draft.isEmpty()) {
+            return notFound(request, user);
+        }
+        if (!draft.get().inReview()) {
+            return back(topic, locale, "notinreview");
+        }
+        Localization published;
+        try {
+            published = content.publishDraft(topic, locale, user.getName());
+        } catch (InvalidDraft e) {
+            return back(topic, locale, "invalid");
+        }
+        audit.record(user.getName(), "content.publish", topic + "/" + locale, "revision " + published.revision() + ", " + published.status());
+        return back(topic, locale, "published");
+    }
+
+    @Post(value = "/content/{topic}/{locale}/reject", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Secured({REVIEWER})
+    HttpResponse<?> reject(HttpRequest<?> request, Authentication user, @PathVariable String topic, @PathVariable String locale,
+            @Body Map<String, String> form) {
+        if (!known(topic, locale) || content.draft(topic, locale).isEmpty()) {
+            return notFound(request, user);
+        }
+        content.reject(topic, locale, clean(form.get("note")), user.getName());
+        audit.record(user.getName(), "content.reject", topic + "/" + locale, null);
+        return back(topic, locale, "rejected");
+    }
+
+    @Post(value = "/content/{topic}/{locale}/restore", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Secured({EDITOR, REVIEWER})
+    HttpResponse<?> restore(HttpRequest<?> request, Authentication user, @PathVariable String topic, @PathVariable String locale,
+            @Body Map<String, String> form) {
+        long revision;
+        try {
+            revision = Long.parseLong(form.getOrDefault("revision", ""));
+        } catch (NumberFormatException e) {
+            return notFound(request, user);
+        }
+        if (!known(topic, locale) || content.history(topic, locale).stream().noneMatch(r -> r.id() == revision)) {
+            return notFound(request, user);
+        }
+        Draft d = content.restore(topic, locale, revision, user.getName());
+        audit.record(user.getName(), "content.restore", topic + "/" + locale, d.note());
+        return back(topic, locale, "restored");
+    }
+
+    @Get(value = "/review", produces = MediaType.TEXT_HTML)
+    @Secured({EDITOR, REVIEWER})
+    HttpResponse<String> review(HttpRequest<?> request, Authentication user) {
+        Map<String, Object> model = base(request, user, "review");
+        List<Map<String, Object>> drafts = new ArrayList<>();
+        for (Draft d : content.drafts()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("topic", d.topic());
+            m.put("locale", locales.get(d.locale()));
+            m.put("state", d.state());
+            m.put("by", d.updatedBy());
+            m.put("when", WHEN.format(d.updatedAt()));
+            m.put("href", "/console/content/" + d.topic() + "/" + d.locale());
+            drafts.add(m);
+        }
+        model.put("drafts", drafts);
+        return views.page("console/review", model, request);
+    }
+
+    @Get(value = "/try", produces = MediaType.TEXT_HTML)
+    @Secured({EDITOR, REVIEWER})
+    HttpResponse<String> tryIt(HttpRequest<?> request, Authentication user, @Nullable @QueryValue String q,
+            @Nullable @QueryValue String lang) {
+        Map<String, Object> model = base(request, user, "try");
+        model.put("locales", locales.all());
+        model.put("q", q == null ? "" : q);
+        model.put("lang", lang == null ? "" : lang);
+        if (q != null && !q.isBlank()) {
+            String question = q.length() > 1000 ? q.substring(0, 1000) : q;
+            LanguageResolver.Resolution resolution = languages.resolve(question, null, false,
+                    lang != null && locales.supports(lang) ? lang : null);
+            String language = resolution.language() == null ? "en" : resolution.language();
+            Explanation explanation = faq.explain(question, language);
+            model.put("language", locales.get(language));
+            model.put("languageConfidence", Math.round(resolution.guess().confidence() * 100));
+            model.put("tentative", resolution.tentative() || resolution.language() == null);
+            String ui = text.ui(request);
+            model.put("detected", text.format(ui, "try.detected", Map.of("language", locales.get(language).endonym() + " (" + language + ")",
+                    "confidence", Math.round(resolution.guess().confidence() * 100))));
+            model.put("rule", text.format(ui, "try.rule", Map.of("answer", explanation.answerThreshold(),
+                    "margin", explanation.closeCallMargin(), "clarify", explanation.clarifyThreshold())));
+            model.put("explanation", explanation);
+            model.put("outcome", explanation.result().outcome().name().toLowerCase());
+            String top = explanation.result().topic();
+            if (top != null) {
+                faq.text(top, language).ifPresent(a -> model.put("reply", RichText.parse(a.localization().answer())
+                        .html(t -> "/console/content/" + t + "/" + language, "", "rel=\"noopener\"")));
+            }
+            List<Map<String, Object>> ranked = new ArrayList<>();
+            for (Explanation.Ranked r : explanation.ranked().subList(0, Math.min(8, explanation.ranked().size()))) {
+                ranked.add(Map.of("topic", r.topic(), "score", String.format("%.3f", r.score()),
+                        "percent", Math.min(100, Math.round(r.score() * 100)),
+                        "question", faq.text(r.topic(), language).map(a -> a.localization().question()).orElse("")));
+            }
+            model.put("ranked", ranked);
+        }
+        return views.page("console/try", model, request);
+    }
+
+    @Get(value = "/audit", produces = MediaType.TEXT_HTML)
+    @Secured({ADMIN})
+    HttpResponse<String> audit(HttpRequest<?> request, Authentication user) {
+        Map<String, Object> model = base(request, user, "audit");
+        List<Map<String, Object>> entries = new ArrayList<>();
+        for (AuditLog.Entry e : audit.recent(200)) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("when", WHEN.format(e.at()));
+            m.put("actor", e.actor());
+            m.put("action", e.action());
+            m.put("target", e.target());
+            m.put("detail", e.detail());
+            entries.add(m);
+        }
+        model.put("entries", entries);
+        return views.page("console/audit", model, request);
+    }
+
+    @Get(value = "/accounts", produces = MediaType.TEXT_HTML)
+    @Secured({ADMIN})
+    HttpResponse<String> accounts(HttpRequest<?> request, Authentication user, @Nullable @QueryValue String done) {
+        Map<String, Object> model = base(request, user, "accounts");
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Account a : accounts.all()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("username", a.username());
+            m.put("name", a.displayName());
+            m.put("roles", Role.format(a.roles()));
+            m.put("locked", a.lockedAt(clock.instant()));
+            m.put("lastLogin", a.lastLogin() == null ? "" : WHEN.format(a.lastLogin()));
+            list.add(m);
+        }
+        model.put("accounts", list);
+        model.put("roles", Arrays.stream(Role.values()).map(Role::id).toList());
+        model.put("done", done);
+        return views.page("console/accounts", model, request);
+    }
+
+    @Post(value = "/accounts", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Secured({ADMIN})
+    HttpResponse<?> createAccount(Authentication user, @Body Map<String, String> form) {
+        String username = clean(form.get("username"));
+        String password = form.getOrDefault("password", "");
+        Set<Role> roles;
+        try {
+            roles = Role.parse(String.join(",", form.entrySet().stream().filter(e -> e.getKey().startsWith("role-"))
+                    .map(e -> e.getKey().substring(5)).toList()));
+        } catch (IllegalArgumentException e) {
+            return accountsBack("invalid");
+        }
+        if (!username.matches("[a-z0-9._-]{2,64}") || roles.isEmpty() || Passwords.weakness(password, username) != null) {
+            return accountsBack("invalid");
+        }
+        if (accounts.find(username).isPresent()) {
+            return accountsBack("exists");
+        }
+        String name = clean(form.get("name"));
+        accounts.create(username, name.isEmpty() ? username : name, Passwords.hash(password), roles, clock.instant());
+        audit.record(user.getName(), "account.create", username, "roles " + Role.format(roles));
+        return accountsBack("created");
+    }
+
+    @Post(value = "/accounts/{username}/unlock", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Secured({ADMIN})
+    HttpResponse<?> unlock(Authentication user, @PathVariable String username) {
+        if (accounts.find(username).isEmpty()) {
+            return accountsBack("invalid");
+        }
+        accounts.unlock(username);
+        audit.record(user.getName(), "account.unlock", username, null);
+        return accountsBack("unlocked");
+    }
+
+    private List<Map<String, Object>> previews(HttpRequest<?> request, String topic, String locale, String answer, String sms) {
+        String ui = text.ui(request);
+        OutboundMessage reply = new OutboundMessage(LocalizedText.fromContent(locale, answer), List.of(), topic,
+                sms.isBlank() ? null : LocalizedText.fromContent(locale, sms));
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (ChannelPreview preview : previews) {
+            ChannelPreview.Preview p = preview.preview(locale, reply);
+            out.add(Map.of("channel", p.channel(), "messages", p.messages(), "html", p.html(),
+                    "facts", p.facts().stream().map(f -> text.format(ui, f.key(), f.args())).toList()));
+        }
+        out.add(Map.of("channel", text.format(ui, "preview.page", Map.of()), "html", true, "facts", List.of(),
+                "messages", List.of(RichText.parse(answer).html(t -> "/console/content/" + t + "/" + locale, "", "rel=\"noopener\""))));
+        return out;
+    }
+
+    private static String render(Localization l) {
+        return "question: " + l.question() + "\nalternates:\n  " + String.join("\n  ", l.alternates()) + "\nsms: " + l.sms()
+                + "\n---\n" + l.answer();
+    }
+
+    private boolean known(String topic, String locale) {
+        return locales.supports(locale) && content.topics().stream().anyMatch(t -> t.id().equals(topic));
+    }
+
+    private Map<String, Object> base(HttpRequest<?> request, @Nullable Authentication user, String page) {
+        String ui = text.ui(request);
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("t", text.words(ui));
+        model.put("ui", ui);
+        model.put("page", page);
+        model.put("path", request.getPath());
+        model.put("csrf", csrf.token(request).orElse(""));
+        model.put("csrfField", CsrfTokens.FIELD);
+        if (user != null) {
+            model.put("user", user.getName());
+            model.put("userName", String.valueOf(user.getAttributes().getOrDefault("name", user.getName())));
+            model.put("canEdit", has(user, EDITOR, REVIEWER));
+            model.put("canReview", has(user, REVIEWER));
+            model.put("isAdmin", has(user, ADMIN));
+        }
+        return model;
+    }
+
+    private HttpResponse<?> notFound(HttpRequest<?> request, @Nullable Authentication user) {
+        return views.page(HttpStatus.NOT_FOUND, "console/notfound", base(request, user, "notfound"), request);
+    }
+
+    private static HttpResponse<?> back(String topic, String locale, String done) {
+        return HttpResponse.seeOther(URI.create("/console/content/" + topic + "/" + locale + "?done=" + done));
+    }
+
+    private static HttpResponse<?> accountsBack(String done) {
+        return HttpResponse.seeOther(URI.create("/console/accounts?done=" + URLEncoder.encode(done, StandardCharsets.UTF_8)));
+    }
+
+    private static boolean has(Authentication user, String... roles) {
+        for (String role : roles) {
+            if (user.getRoles().contains(role)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Form text without control characters other than line breaks and tabs, and with one kind of line break. */
+    private static String clean(@Nullable String value) {
+        if (value == null) {
+            return "";
+        }
+        return value.replace("\r\n", "\n").replaceAll("[\\p{Cc}&&[^\\n\\t]]", "").strip();
+    }
+}

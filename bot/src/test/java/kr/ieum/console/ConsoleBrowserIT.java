@@ -1,0 +1,178 @@
+package kr.ieum.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.stream.Stream;
+import kr.ieum.content.ContentService;
+import kr.ieum.content.Localization;
+import kr.ieum.support.ServiceTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The console in a real browser (headless Chromium, 360 px wide, keyboard-submittable forms): an editor signs in, edits
+ * a translation side by side with its source and sends it for review; a reviewer publishes it and residents get it at
+ * once; an admin reads the audit log. axe-core (4.10, bundled by Deque's pinned Maven artifact) checks every page on
+ * the way and must find no serious or critical violation. Skipped without Debian's chromium and chromedriver.
+ */
+@MicronautTest(transactional = false)
+class ConsoleBrowserIT extends ServiceTest {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final String PASSWORD = "a browser test password";
+    private static final String TOPIC = "hikorea";
+    private static final String LOCALE = "tl";
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    AccountStore accounts;
+    @Inject
+    ContentService content;
+    ChromeDriver driver;
+    WebDriverWait wait;
+    Path profile;
+    String axe;
+    final List<String> checked = new ArrayList<>();
+
+    @BeforeAll
+    void startBrowser() throws IOException {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Skipped: the browser test needs /usr/bin/chromium and /usr/bin/chromedriver "
+                        + "(apt-get install -y chromium chromium-driver; .ci/run installs them)");
+        try (InputStream in = getClass().getResourceAsStream("/axe.min.js")) {
+            axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        profile = Files.createTempDirectory("ieum-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + profile, "--window-size=360,740", "--lang=en-US");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        for (String[] a : new String[][] {{"web-ed", "editor"}, {"web-rev", "reviewer"}, {"web-admin", "admin"}}) {
+            if (accounts.find(a[0]).isEmpty()) {
+                accounts.create(a[0], a[0], Passwords.hash(PASSWORD), EnumSet.copyOf(Role.parse(a[1])), Instant.now());
+            }
+        }
+    }
+
+    @AfterAll
+    void stopBrowser() throws IOException {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (profile != null) {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    @Test
+    void anEditorDraftsAReviewerPublishesAndEveryPageIsAccessible() {
+        Localization before = content.published(TOPIC, LOCALE).orElseThrow();
+        String added = "Bagong pangungusap mula sa pagsusuri.";
+
+        signIn("web-ed");
+        assertTrue(driver.getCurrentUrl().endsWith("/console/content"), driver.getCurrentUrl());
+        accessible("coverage");
+        driver.findElement(By.cssSelector("a[href='/console/content/" + TOPIC + "/" + LOCALE + "']")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("answer")));
+        accessible("editor");
+        assertTrue(driver.findElement(By.id("source-h")).getText().contains("English"), "the source is shown beside it");
+        WebElement answer = driver.findElement(By.id("answer"));
+        answer.sendKeys(" " + added);
+        driver.findElement(By.id("save")).click();
+        wait.until(ExpectedConditions.urlContains("done=saved"));
+        assertTrue(driver.findElement(By.cssSelector(".preview")).getText().contains("SMS"), "channel previews");
+        driver.findElement(By.id("submit")).click();
+        wait.until(ExpectedConditions.urlContains("done=submitted"));
+        assertTrue(driver.findElements(By.id("publish")).isEmpty(), "an editor gets no publish button");
+        driver.get(server.getURL() + "/console/review");
+        accessible("review queue");
+        driver.get(server.getURL() + "/console/try?q=" + java.net.URLEncoder.encode("saan ang immigration office", StandardCharsets.UTF_8));
+        accessible("try it");
+        signOut();
+
+        signIn("web-rev");
+        driver.get(server.getURL() + "/console/content/" + TOPIC + "/" + LOCALE);
+        driver.findElement(By.id("publish")).click();
+        wait.until(ExpectedConditions.urlContains("done=published"));
+        accessible("editor after publishing");
+        Localization after = content.published(TOPIC, LOCALE).orElseThrow();
+        assertTrue(after.answer().endsWith(added), "residents read the new text");
+        assertEquals(before.revision() + 1, after.revision());
+        assertEquals(Localization.REVIEWED, after.status());
+        signOut();
+
+        signIn("web-admin");
+        assertTrue(driver.getCurrentUrl().endsWith("/console/accounts"));
+        accessible("accounts");
+        driver.get(server.getURL() + "/console/audit");
+        accessible("audit log");
+        String log = driver.findElement(By.tagName("table")).getText();
+        assertTrue(log.contains("content.publish") && log.contains("web-rev"), "the audit log names who published");
+        // the Korean interface
+        driver.findElement(By.cssSelector("a.ui")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "ko"));
+        assertTrue(driver.findElement(By.tagName("h1")).getText().contains("감사 기록"));
+        accessible("audit log in Korean");
+        signOut();
+        driver.get(server.getURL() + "/console/login");
+        accessible("login");
+        assertTrue(checked.size() >= 9, "pages checked: " + checked);
+    }
+
+    private void signIn(String username) {
+        driver.get(server.getURL() + "/console/login");
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(PASSWORD);
+        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+    }
+
+    private void signOut() {
+        driver.findElement(By.cssSelector("form[action='/console/logout'] button")).click();
+        wait.until(ExpectedConditions.urlContains("/console/login"));
+    }
+
+    /** Runs axe-core on the page; fails on any serious or critical violation, naming the rule and the element. */
+    private void accessible(String page) {
+        driver.executeScript(axe);
+        Object result = driver.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + "axe.run(document, {resultTypes: ['violations']}).then(function (r) {"
+                + "  done(r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })"
+                + "    .map(function (v) { return v.impact + ' ' + v.id + ': ' + v.help + ' at ' + JSON.stringify(v.nodes[0].target); }));"
+                + "}).catch(function (e) { done(['axe failed: ' + e]); });");
+        assertEquals(List.of(), result, page + " (" + driver.getCurrentUrl() + ")");
+        checked.add(page);
+    }
+}

@@ -1,0 +1,285 @@
+package kr.ieum.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+import kr.ieum.content.ContentService;
+import kr.ieum.content.Localization;
+import kr.ieum.faq.FaqResult;
+import kr.ieum.faq.FaqService;
+import kr.ieum.support.Await;
+import kr.ieum.support.Chat;
+import kr.ieum.support.ServiceTest;
+import kr.ieum.support.Sql;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The staff console over HTTP against the running service and its PostgreSQL: roles, CSRF, lockout, the audit log,
+ * and draft -> review -> publish changing the next answer at once, here and on a second replica of the same database.
+ */
+@MicronautTest
+class ConsoleIT extends ServiceTest {
+    private static final String PASSWORD = "correct horse battery";
+    private static final String TOPIC = "mobile-id-cost";
+    private static final String LOCALE = "vi";
+    /** A phrasing no topic has: only the edited alternate can answer it. */
+    private static final String NEW_PHRASE = "quokka wombat numbat";
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    AccountStore accounts;
+    @Inject
+    ContentService content;
+    @Inject
+    FaqService faq;
+    @Inject
+    DataSource dataSource;
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    @BeforeAll
+    void accounts() {
+        create("ed", Role.EDITOR);
+        create("rev", Role.REVIEWER);
+        create("partner", Role.PARTNER);
+        create("boss", Role.ADMIN);
+        create("locky", Role.EDITOR);
+    }
+
+    private void create(String username, Role role) {
+        if (accounts.find(username).isEmpty()) {
+            accounts.create(username, username, Passwords.hash(PASSWORD), EnumSet.of(role), Instant.now());
+        }
+    }
+
+    private StaffSession session(String username) {
+        StaffSession s = new StaffSession(server.getURI());
+        HttpResponse<String> r = s.login(username, PASSWORD);
+        assertEquals(303, r.statusCode(), "login of " + username);
+        assertEquals("/console", r.headers().firstValue("location").orElse(""));
+        assertNotNull(s.cookieHeader(), "a session cookie");
+        return s;
+    }
+
+    @Test
+    void nothingWithoutASession() {
+        StaffSession anonymous = new StaffSession(server.getURI());
+        for (String path : List.of("/console", "/console/content", "/console/content/" + TOPIC + "/" + LOCALE, "/console/try?q=hi",
+                "/console/review", "/console/audit", "/console/accounts")) {
+            HttpResponse<String> r = anonymous.get(path);
+            assertEquals(303, r.statusCode(), path);
+            assertTrue(r.headers().firstValue("location").orElse("").startsWith("/console/login"), path);
+        }
+        HttpResponse<String> login = anonymous.get("/console/login");
+        assertEquals(200, login.statusCode());
+        assertTrue(login.body().contains("name=\"password\""));
+        // the resident-facing service is as open as before
+        assertEquals(200, new StaffSession(server.getURI()).get("/chat?lang=vi").statusCode());
+    }
+
+    @Test
+    void theSessionCookieIsHttpOnlyAndStrict() {
+        StaffSession s = new StaffSession(server.getURI());
+        HttpResponse<String> r = s.post("/console/login", Map.of("username", "ed", "password", PASSWORD), null);
+        String cookie = r.headers().allValues("set-cookie").stream().filter(c -> c.startsWith("JWT=")).findFirst().orElseThrow();
+        assertTrue(cookie.contains("HTTPOnly") || cookie.toLowerCase().contains("httponly"), cookie);
+        assertTrue(cookie.toLowerCase().contains("samesite=strict"), cookie);
+    }
+
+    @Test
+    void wrongPasswordsLockTheAccountAndTheAuditLogSaysSo() {
+        StaffSession s = new StaffSession(server.getURI());
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> r = s.login("locky", "wrong password " + i);
+            assertTrue(r.headers().firstValue("location").orElse("").contains("error"), "failure " + i);
+        }
+        HttpResponse<String> right = new StaffSession(server.getURI()).login("locky", PASSWORD);
+        assertTrue(right.headers().firstValue("location").orElse("").contains("error"), "locked: even the right password is refused");
+        assertEquals("1", Sql.one(dataSource, "select count(*) from audit_log where actor = 'locky' and action = 'login.locked'"));
+        assertTrue(accounts.find("locky").orElseThrow().lockedAt(Instant.now()));
+        // an unknown username gets the same answer as a wrong password
+        HttpResponse<String> unknown = new StaffSession(server.getURI()).login("nobody-here", PASSWORD);
+        assertTrue(unknown.headers().firstValue("location").orElse("").contains("error"));
+        // an admin unlocks it
+        StaffSession boss = session("boss");
+        assertEquals(303, boss.submit("/console/accounts", "/console/accounts/locky/unlock", Map.of()).statusCode());
+        assertFalse(accounts.find("locky").orElseThrow().lockedAt(Instant.now()));
+        assertEquals(303, new StaffSession(server.getURI()).login("locky", PASSWORD).statusCode());
+        assertEquals("1", Sql.one(dataSource, "select count(*) from audit_log where actor = 'boss' and action = 'account.unlock' and target = 'locky'"));
+    }
+
+    @Test
+    void rolesDecideWhatEachSees() {
+        StaffSession partner = session("partner");
+        assertNotEquals(200, partner.get("/console/content").statusCode(), "a partner sees no content");
+        assertNotEquals(200, partner.get("/console/content/" + TOPIC + "/" + LOCALE).statusCode());
+        assertNotEquals(200, partner.get("/console/try?q=app").statusCode());
+        assertNotEquals(200, partner.get("/console/accounts").statusCode());
+        StaffSession editor = session("ed");
+        assertEquals(200, editor.get("/console/content").statusCode());
+        assertNotEquals(200, editor.get("/console/audit").statusCode(), "only admins read the audit log");
+        StaffSession boss = session("boss");
+        assertEquals(200, boss.get("/console/audit").statusCode());
+        assertNotEquals(200, boss.get("/console/content").statusCode(), "admins manage accounts, not content");
+    }
+
+    @Test
+    void formsWithoutTheSessionsTokenOrFromAnotherSiteAreRefused() {
+        StaffSession editor = session("ed");
+        String action = "/console/content/hikorea/" + LOCALE + "/draft";
+        Map<String, String> fields = Map.of("question", "q", "alternates", "a\nb\nc", "answer", "x", "sms", "y");
+        assertEquals(403, editor.post(action, fields, null).statusCode(), "no token");
+        Map<String, String> forged = new HashMap<>(fields);
+        forged.put("_csrf", "forged-token");
+        assertEquals(403, editor.post(action, forged, null).statusCode(), "wrong token");
+        Map<String, String> tokened = new HashMap<>(fields);
+        tokened.put("_csrf", editor.csrf("/console/content"));
+        assertEquals(403, editor.post(action, tokened, "https://evil.example").statusCode(), "another site's page");
+        assertTrue(content.draft("hikorea", LOCALE).isEmpty(), "nothing was saved");
+        // another user's token does not work either: it is bound to the session
+        StaffSession other = session("rev");
+        Map<String, String> stolen = new HashMap<>(fields);
+        stolen.put("_csrf", other.csrf("/console/content"));
+        assertEquals(403, editor.post(action, stolen, null).statusCode(), "a token of another session");
+        assertTrue(content.draft("hikorea", LOCALE).isEmpty());
+    }
+
+    @Test
+    void draftReviewPublishChangesTheNextAnswerHereAndOnAnotherReplicaWithoutARestart() {
+        Localization before = content.published(TOPIC, LOCALE).orElseThrow();
+        assertNotEquals(TOPIC, answeredTopic(faq.ask(NEW_PHRASE, LOCALE)), "not answered before the edit");
+        Map<String, Object> props = new HashMap<>(getProperties());
+        props.put("micronaut.server.port", "-1");
+        props.put("ieum.channels.poll", "1h");
+        props.put("ieum.enrollment.reminder-poll", "1h");
+        try (ApplicationContext replica = ApplicationContext.run(props)) {
+            FaqService replicaFaq = replica.getBean(FaqService.class);
+            assertNotEquals(TOPIC, answeredTopic(replicaFaq.ask(NEW_PHRASE, LOCALE)));
+
+            String editorPage = "/console/content/" + TOPIC + "/" + LOCALE;
+            StaffSession editor = session("ed");
+            assertEquals(200, editor.get(editorPage).statusCode());
+            String alternates = String.join("\n", before.alternates()) + "\n" + NEW_PHRASE;
+            HttpResponse<String> saved = editor.submit(editorPage, editorPage + "/draft", Map.of("question", before.question(),
+                    "alternates", alternates, "answer", before.answer(), "sms", before.sms()));
+            assertEquals(303, saved.statusCode());
+            assertTrue(content.draft(TOPIC, LOCALE).isPresent());
+            assertNotEquals(TOPIC, answeredTopic(faq.ask(NEW_PHRASE, LOCALE)), "a draft is not what residents read");
+            String page = editor.get(editorPage).body();
+            assertTrue(page.contains("SMS") && page.contains("Telegram"), "channel previews");
+            assertEquals(303, editor.submit(editorPage, editorPage + "/submit", Map.of()).statusCode());
+            // an editor cannot publish
+            HttpResponse<String> refused = editor.submit(editorPage, editorPage + "/publish", Map.of());
+            assertTrue(refused.statusCode() == 403 || refused.headers().firstValue("location").orElse("").equals("/console/forbidden"),
+                    "refused: " + refused.statusCode());
+            assertEquals(before.revision(), content.published(TOPIC, LOCALE).orElseThrow().revision());
+
+            StaffSession reviewer = session("rev");
+            HttpResponse<String> published = reviewer.submit(editorPage, editorPage + "/publish", Map.of());
+            assertEquals(303, published.statusCode());
+            assertTrue(published.headers().firstValue("location").orElse("").contains("done=published"));
+            Localization after = content.published(TOPIC, LOCALE).orElseThrow();
+            assertEquals(before.revision() + 1, after.revision());
+            assertEquals(Localization.REVIEWED, after.status(), "a reviewed translation");
+            assertTrue(content.draft(TOPIC, LOCALE).isEmpty());
+            assertEquals(TOPIC, answeredTopic(faq.ask(NEW_PHRASE, LOCALE)), "the next answer uses the new alternate");
+            Map<String, Object> reply = new Chat(client, "console-" + System.nanoTime(), LOCALE).says(NEW_PHRASE);
+            assertEquals(TOPIC, reply.get("topic"));
+            assertFalse(Chat.replies(reply).stream().anyMatch(r -> String.valueOf(r.get("text")).contains("máy")
+                    && String.valueOf(r.get("text")).contains("dịch")), "no machine-translation notice on a reviewed text");
+            Await.until("the other replica hears of it", () -> TOPIC.equals(answeredTopic(replicaFaq.ask(NEW_PHRASE, LOCALE))));
+
+            assertEquals("1", Sql.one(dataSource, "select count(*) from audit_log where actor = 'ed' and action = 'content.draft' and target = ?", TOPIC + "/" + LOCALE));
+            assertEquals("1", Sql.one(dataSource, "select count(*) from audit_log where actor = 'ed' and action = 'content.submit'"));
+            assertEquals("1", Sql.one(dataSource, "select count(*) from audit_log where actor = 'rev' and action = 'content.publish'"));
+
+            // roll back: the old revision becomes a draft, then is reviewed and published like any change
+            long oldId = content.history(TOPIC, LOCALE).stream().filter(r -> r.localization().revision() == before.revision())
+                    .findFirst().orElseThrow().id();
+            assertEquals(303, reviewer.submit(editorPage, editorPage + "/restore", Map.of("revision", String.valueOf(oldId))).statusCode());
+            assertEquals(303, reviewer.submit(editorPage, editorPage + "/submit", Map.of()).statusCode());
+            assertEquals(303, reviewer.submit(editorPage, editorPage + "/publish", Map.of()).statusCode());
+            assertEquals(before.alternates(), content.published(TOPIC, LOCALE).orElseThrow().alternates());
+            assertNotEquals(TOPIC, answeredTopic(faq.ask(NEW_PHRASE, LOCALE)), "rolled back");
+            Await.until("the other replica rolls back too", () -> !TOPIC.equals(answeredTopic(replicaFaq.ask(NEW_PHRASE, LOCALE))));
+        }
+    }
+
+    @Test
+    void aDraftWithProblemsIsKeptButCannotGoToReview() {
+        String page = "/console/content/hikorea/ne";
+        StaffSession editor = session("ed");
+        HttpResponse<String> saved = editor.submit(page, page + "/draft", Map.of("question", "के हो?", "alternates", "एक",
+                "answer", "[link](topic:no-such-topic)", "sms", "छोटो"));
+        assertEquals(303, saved.statusCode());
+        assertTrue(content.draft("hikorea", "ne").isPresent(), "nothing typed is lost");
+        HttpResponse<String> submitted = editor.submit(page, page + "/submit", Map.of());
+        assertTrue(submitted.headers().firstValue("location").orElse("").contains("done=invalid"));
+        String body = editor.get(page).body();
+        assertTrue(body.contains("no-such-topic"), "the broken link is named");
+        assertTrue(body.contains("alternates: 1"), "too few alternates are named");
+    }
+
+    @Test
+    void tryItShowsTheLanguageTheRankingAndTheDecision() {
+        StaffSession editor = session("ed");
+        HttpResponse<String> r = editor.get("/console/try?q=" + java.net.URLEncoder.encode("thẻ cư trú di động là gì", StandardCharsets.UTF_8));
+        assertEquals(200, r.statusCode());
+        assertTrue(r.body().contains("(vi)"), "the detected language");
+        assertTrue(r.body().contains("mobile-id-overview"), "the ranked topics");
+        assertTrue(r.body().contains("<meter"), "scores");
+    }
+
+    @Test
+    void adminCommandCreatesTheFirstAdministratorWithoutADefaultPassword() {
+        String url = Sql.one(dataSource, "select 'jdbc:postgresql://localhost:' || current_setting('port') || '/postgres'");
+        Map<String, String> env = Map.of("DATABASE_URL", url, "DATABASE_USER", "postgres", "DATABASE_PASSWORD", "");
+        InputStream stdin = System.in;
+        try {
+            System.setIn(new ByteArrayInputStream("short\n".getBytes(StandardCharsets.UTF_8)));
+            assertEquals(1, AdminCommand.run(new String[] {"admin", "create-user", "first", "--roles", "admin", "--password-stdin"}, env, Path.of("unused")));
+            assertTrue(accounts.find("first").isEmpty(), "a short password is refused");
+            assertEquals(2, AdminCommand.run(new String[] {"admin", "create-user", "first", "--roles", "emperor", "--password-stdin"}, env, Path.of("unused")));
+            System.setIn(new ByteArrayInputStream("a long enough secret\n".getBytes(StandardCharsets.UTF_8)));
+            assertEquals(0, AdminCommand.run(new String[] {"admin", "create-user", "first", "--roles", "admin,reviewer", "--name", "First Admin", "--password-stdin"}, env, Path.of("unused")));
+        } finally {
+            System.setIn(stdin);
+        }
+        Account first = accounts.find("first").orElseThrow();
+        assertEquals(Set.of(Role.ADMIN, Role.REVIEWER), first.roles());
+        assertNull(first.lastLogin());
+        assertTrue(new StaffSession(server.getURI()).login("first", "a long enough secret").headers().firstValue("location").orElse("").equals("/console"));
+        assertEquals("1", Sql.one(dataSource, "select count(*) from audit_log where actor = 'cli' and target = 'first'"));
+        String hash = Sql.one(dataSource, "select password_hash from staff_account where username = 'first'");
+        assertTrue(hash.startsWith("$argon2id$"), "Argon2id, not the password");
+    }
+
+    private static String answeredTopic(FaqResult result) {
+        return result.outcome() == FaqResult.Outcome.ANSWERED ? result.topic() : null;
+    }
+}

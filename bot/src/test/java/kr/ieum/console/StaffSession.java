@@ -1,0 +1,89 @@
+package kr.ieum.console;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** A staff member's browser without the browser: the session cookie, forms with the page's CSRF token, no redirects followed. */
+final class StaffSession {
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final URI base;
+    private String cookie;
+
+    StaffSession(URI base) {
+        this.base = base;
+    }
+
+    /** Signs in; answers the response to the login form (303 to /console on success). */
+    HttpResponse<String> login(String username, String password) {
+        HttpResponse<String> r = post("/console/login", Map.of("username", username, "password", password), null);
+        r.headers().allValues("set-cookie").stream().filter(c -> c.startsWith("JWT=")).findFirst()
+                .ifPresent(c -> cookie = c.substring(0, c.indexOf(';')));
+        return r;
+    }
+
+    String cookieHeader() {
+        return cookie;
+    }
+
+    HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").GET());
+    }
+
+    /** The CSRF token of the page at {@code path}. */
+    String csrf(String path) {
+        Matcher m = CSRF.matcher(get(path).body());
+        if (!m.find()) {
+            throw new AssertionError("no CSRF token on " + path);
+        }
+        return m.group(1);
+    }
+
+    /** A form post with the token taken from {@code page} (null: none). */
+    HttpResponse<String> submit(String page, String action, Map<String, String> fields) {
+        Map<String, String> form = new LinkedHashMap<>(fields);
+        if (page != null) {
+            form.put("_csrf", csrf(page));
+        }
+        return post(action, form, null);
+    }
+
+    HttpResponse<String> post(String path, Map<String, String> form, String origin) {
+        String body = form.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (origin != null) {
+            b.header("Origin", origin);
+        }
+        return send(b);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder b) {
+        b.timeout(java.time.Duration.ofSeconds(60));
+        if (cookie != null) {
+            b.header("Cookie", cookie);
+        }
+        try {
+            return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
