@@ -12,7 +12,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import kr.ieum.platform.DatabaseBootstrap;
@@ -83,7 +82,7 @@ public final class AdminCommand {
             err.println("password refused: " + weakness);
             return 1;
         }
-        Map<String, Object> db = database(env, dataDir);
+        Map<String, Object> db = DatabaseBootstrap.forCommand(env, dataDir.resolve("postgres"));
         String url = String.valueOf(db.get("datasources.default.url"));
         String user = String.valueOf(db.getOrDefault("datasources.default.username", ""));
         String pass = String.valueOf(db.getOrDefault("datasources.default.password", ""));
@@ -123,18 +122,4 @@ public final class AdminCommand {
         return line == null ? "" : line;
     }
 
-    private static Map<String, Object> database(Map<String, String> env, Path dataDir) {
-        Path pg = dataDir.resolve("postgres");
-        if (env.get("DATABASE_URL") == null || env.get("DATABASE_URL").isBlank()) {
-            java.util.Optional<Integer> port = DatabaseBootstrap.runningPort(pg);
-            if (port.isPresent()) {
-                Map<String, Object> props = new HashMap<>();
-                props.put("datasources.default.url", "jdbc:postgresql://localhost:" + port.get() + "/postgres");
-                props.put("datasources.default.username", "postgres");
-                props.put("datasources.default.password", "");
-                return props;
-            }
-        }
-        return DatabaseBootstrap.properties(env, pg, false);
-    }
 }

@@ -1,33 +1,66 @@
 package kr.ieum.content;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import kr.ieum.i18n.LocaleRegistry;
+import kr.ieum.i18n.LocalesChecker;
 import kr.ieum.i18n.LocalesLoader;
+import kr.ieum.platform.DatabaseBootstrap;
 import kr.ieum.platform.ProjectPaths;
+import org.flywaydb.core.Flyway;
 
-/** The {@code content} sub-command: {@code content validate [--content DIR] [--locales DIR]}. */
+/**
+ * The {@code content} sub-command:
+ * <ul>
+ *   <li>{@code validate}: checks the files and the bot's own words ({@code locales/}), with file:line for every
+ *       problem (exit 1 when there are any);</li>
+ *   <li>{@code format}: rewrites every topic file the one way {@code export} writes it (so diffs show only real changes);</li>
+ *   <li>{@code import [--as-drafts]}: publishes the files that differ from the database (or saves them as drafts in
+ *       review), all or nothing; a running service picks them up at once;</li>
+ *   <li>{@code export [--to DIR]}: writes the database's published texts as files, byte for byte as {@code format} does.</li>
+ * </ul>
+ * Options for all: {@code --content DIR}, {@code --locales DIR}. The database is DATABASE_URL, else the embedded one in
+ * IEUM_DATA_DIR (the running service's, if it runs).
+ */
 public final class ContentCommand {
+    private static final String USAGE = "usage: content validate|format|import [--as-drafts]|export [--to DIR] [--content DIR] [--locales DIR]";
+
     private ContentCommand() {}
 
-    /** Runs the command and answers the process exit code: 0 valid, 1 problems found, 2 usage. */
+    /** Runs the command and answers the process exit code: 0 done, 1 problems found, 2 usage. */
     public static int run(String[] args) {
+        return run(args, System.getenv(), Path.of(System.getenv().getOrDefault("IEUM_DATA_DIR", "data")));
+    }
+
+    public static int run(String[] args, Map<String, String> env, Path dataDir) {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        if (args.length < 2 || !args[1].equals("validate")) {
-            err.println("usage: content validate [--content DIR] [--locales DIR]");
+        if (args.length < 2 || !List.of("validate", "format", "import", "export").contains(args[1])) {
+            err.println(USAGE);
             return 2;
         }
         String content = null;
         String locales = null;
-        for (int i = 2; i < args.length - 1; i += 2) {
+        String to = null;
+        boolean asDrafts = false;
+        for (int i = 2; i < args.length; i++) {
             switch (args[i]) {
-                case "--content" -> content = args[i + 1];
-                case "--locales" -> locales = args[i + 1];
+                case "--content" -> content = i + 1 < args.length ? args[++i] : null;
+                case "--locales" -> locales = i + 1 < args.length ? args[++i] : null;
+                case "--to" -> to = i + 1 < args.length ? args[++i] : null;
+                case "--as-drafts" -> asDrafts = true;
                 default -> {
-                    err.println("unknown option " + args[i]);
+                    err.println("unknown option " + args[i] + "\n" + USAGE);
                     return 2;
                 }
             }
@@ -35,15 +68,102 @@ public final class ContentCommand {
         try {
             Path contentDir = ProjectPaths.resolve(content, "content");
             LocaleRegistry registry = LocalesLoader.registry(ProjectPaths.resolve(locales, "locales"));
+            if (args[1].equals("export")) {
+                return export(env, dataDir, to == null ? contentDir : Path.of(to), out, err);
+            }
             out.println("Checking " + contentDir + " ...");
             ContentSet set = ContentReader.read(contentDir, new HashSet<>(registry.tags()));
             set.problems().forEach(err::println);
             out.printf("%d topics, %d localizations, %d journeys, %d offices, %d problems%n", set.topics().size(),
                     set.localizations().size(), set.journeys().size(), set.offices().size(), set.problems().size());
-            return set.valid() ? 0 : 1;
-        } catch (IllegalStateException e) {
+            Path localesDir = ProjectPaths.resolve(locales, "locales");
+            out.println("Checking " + localesDir + " ...");
+            List<LocalesChecker.Problem> wordProblems = LocalesChecker.check(localesDir, registry);
+            wordProblems.forEach(err::println);
+            out.printf("%d problems in the bot's own words%n", wordProblems.size());
+            if (args[1].equals("validate") && !wordProblems.isEmpty()) {
+                return 1;
+            }
+            if (!set.valid()) {
+                if (!args[1].equals("validate")) {
+                    err.println("nothing was " + (args[1].equals("format") ? "rewritten" : "imported") + ": fix the problems first");
+                }
+                return 1;
+            }
+            return switch (args[1]) {
+                case "format" -> format(set, contentDir, out);
+                case "import" -> importFiles(set, env, dataDir, asDrafts, out, err);
+                default -> 0;
+            };
+        } catch (IllegalStateException | IOException e) {
             err.println(e.getMessage());
             return 2;
         }
+    }
+
+    private static int format(ContentSet set, Path dir, PrintStream out) throws IOException {
+        int changed = 0;
+        for (Localization l : set.localizations()) {
+            changed += write(dir, l) ? 1 : 0;
+        }
+        out.printf("%d of %d files rewritten%n", changed, set.localizations().size());
+        return 0;
+    }
+
+    private static int importFiles(ContentSet set, Map<String, String> env, Path dataDir, boolean asDrafts, PrintStream out,
+            PrintStream err) {
+        try (Connection c = connect(env, dataDir)) {
+            c.setAutoCommit(false);
+            try {
+                List<Localization> changed = ContentSql.importAll(c, set, "cli", Instant.now(), l -> true, asDrafts);
+                c.commit();
+                out.printf("%d changed localizations %s%n", changed.size(), asDrafts ? "saved as drafts in review" : "published");
+                changed.stream().limit(50).forEach(l -> out.println("  " + l.topic() + "/" + l.locale()));
+                return 0;
+            } catch (RuntimeException e) {
+                c.rollback();
+                err.println("nothing was imported: " + e.getMessage());
+                return 1;
+            }
+        } catch (SQLException e) {
+            err.println("could not reach the database: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static int export(Map<String, String> env, Path dataDir, Path dir, PrintStream out, PrintStream err) throws IOException {
+        try (Connection c = connect(env, dataDir)) {
+            List<Localization> all = ContentSql.localizations(c);
+            int changed = 0;
+            for (Localization l : all) {
+                changed += write(dir, l) ? 1 : 0;
+            }
+            out.printf("%d localizations exported to %s (%d files changed)%n", all.size(), dir.resolve("faq"), changed);
+            return 0;
+        } catch (SQLException e) {
+            err.println("could not reach the database: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /** Writes one file when its text differs; answers whether it did. */
+    private static boolean write(Path dir, Localization l) throws IOException {
+        Path file = dir.resolve("faq").resolve(l.topic()).resolve(l.locale() + ".md");
+        String text = ContentWriter.write(l);
+        if (Files.exists(file) && Files.readString(file, StandardCharsets.UTF_8).equals(text)) {
+            return false;
+        }
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        return true;
+    }
+
+    private static Connection connect(Map<String, String> env, Path dataDir) throws SQLException {
+        Map<String, Object> db = DatabaseBootstrap.forCommand(env, dataDir.resolve("postgres"));
+        String url = String.valueOf(db.get("datasources.default.url"));
+        String user = String.valueOf(db.getOrDefault("datasources.default.username", ""));
+        String pass = String.valueOf(db.getOrDefault("datasources.default.password", ""));
+        Flyway.configure().dataSource(url, user, pass).locations("classpath:db/migration").load().migrate();
+        return DriverManager.getConnection(url, user, pass);
     }
 }

@@ -280,6 +280,48 @@ public class ContentService {
         return problems;
     }
 
+    /**
+     * At start-up: the files edited since the database last changed their topic in that language (a git pull, an editor
+     * working on files) are published, or saved as drafts in review. Invalid files change nothing: the service keeps the
+     * knowledge base it has and logs the problems.
+     */
+    private void importNewerFiles(boolean asDrafts) {
+        ContentSet set = ContentReader.read(properties.directory(), new HashSet<>(locales.tags()));
+        if (!set.valid()) {
+            LOG.warn("{} has {} problems (run 'content validate'); kept the knowledge base in the database. First: {}",
+                    properties.directory(), set.problems().size(), set.problems().get(0));
+            return;
+        }
+        Map<String, java.time.Instant> updated = store.updatedAt();
+        java.nio.file.Path faq = properties.directory().resolve("faq");
+        List<Localization> changed = store.importSome(set, "files", l -> {
+            java.time.Instant stored = updated.get(l.topic() + "/" + l.locale());
+            if (stored == null) {
+                return true;
+            }
+            try {
+                return java.nio.file.Files.getLastModifiedTime(faq.resolve(l.topic()).resolve(l.locale() + ".md")).toInstant().isAfter(stored);
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        }, asDrafts);
+        if (!changed.isEmpty()) {
+            LOG.info("{} files changed since the database last had them: {} ({})", changed.size(),
+                    asDrafts ? "saved as drafts in review" : "published", changed.stream().limit(10)
+                            .map(l -> l.topic() + "/" + l.locale()).toList());
+        }
+    }
+
+    /** Export: every published localization as its file's text ({@code faq/<topic>/<locale>.md} → text). */
+    public Map<String, String> export() {
+        ensureImported();
+        Map<String, String> files = new LinkedHashMap<>();
+        for (Localization l : store.localizations()) {
+            files.put("faq/" + l.topic() + "/" + l.locale() + ".md", ContentWriter.write(l));
+        }
+        return files;
+    }
+
     private void ensureImported() {
         if (ready) {
             return;
@@ -291,6 +333,8 @@ public class ContentService {
                     store.importAll(set, "import");
                     LOG.info("Imported {} topics and {} localizations from {}", set.topics().size(),
                             set.localizations().size(), properties.directory());
+                } else if (!ContentProperties.OFF.equals(properties.importOnStart())) {
+                    importNewerFiles(ContentProperties.DRAFT.equals(properties.importOnStart()));
                 }
                 ready = true;
             }

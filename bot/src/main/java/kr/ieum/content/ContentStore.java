@@ -20,7 +20,7 @@ import java.util.Optional;
 /** The knowledge base in PostgreSQL: topics, the published localization of each, and every revision. */
 @Singleton
 class ContentStore {
-    private static final String SEP = "\n";
+    static final String SEP = "\n";
     private final JdbcOperations jdbc;
 
     ContentStore(JdbcOperations jdbc) {
@@ -52,71 +52,31 @@ class ContentStore {
 
     @Transactional
     List<Localization> localizations() {
-        return jdbc.prepareStatement("select topic_id, locale, question, alternates, answer, sms, status, revision, "
-                + "source_revision, translated_from, links from content_localization order by topic_id, locale", ps -> {
-            List<Localization> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(localization(rs, 1));
-                }
-            }
-            return out;
-        });
+        return ContentSql.localizations(jdbc.getConnection());
     }
 
     /** Upserts all topics and every localization that differs from the published one; answers those changed. */
     @Transactional
     List<Localization> importAll(ContentSet set, String by) {
-        for (Topic t : set.topics()) {
-            jdbc.prepareStatement("insert into content_topic (id, category, menu, position) values (?, ?, ?, ?) "
-                    + "on conflict (id) do update set category = excluded.category, menu = excluded.menu, position = excluded.position", ps -> {
-                ps.setString(1, t.id());
-                ps.setString(2, t.category());
-                ps.setBoolean(3, t.menu());
-                ps.setInt(4, t.position());
-                return ps.executeUpdate();
-            });
-        }
-        Map<String, Localization> current = new HashMap<>();
-        for (Localization l : localizations()) {
-            current.put(l.topic() + "/" + l.locale(), l);
-        }
-        List<Localization> changed = new ArrayList<>();
-        for (Localization l : set.localizations()) {
-            if (!Objects.equals(current.get(l.topic() + "/" + l.locale()), l)) {
-                save(l, by);
-                changed.add(l);
-            }
-        }
-        return changed;
+        return ContentSql.importAll(jdbc.getConnection(), set, by, Instant.now(), l -> true, false);
+    }
+
+    /** As {@link #importAll}, only for the localizations {@code take} accepts, published or (with {@code asDrafts}) as drafts. */
+    @Transactional
+    List<Localization> importSome(ContentSet set, String by, java.util.function.Predicate<Localization> take, boolean asDrafts) {
+        return ContentSql.importAll(jdbc.getConnection(), set, by, Instant.now(), take, asDrafts);
+    }
+
+    /** When each published localization last changed ({@code topic/locale} → time). */
+    @Transactional
+    Map<String, Instant> updatedAt() {
+        return ContentSql.updatedAt(jdbc.getConnection());
     }
 
     /** Stores a new revision and makes it the published one. */
     @Transactional
     void save(Localization l, String by) {
-        Instant now = Instant.now();
-        jdbc.prepareStatement("insert into content_revision (topic_id, locale, question, alternates, answer, sms, status, "
-                + "revision, source_revision, translated_from, links, published_by, published_at) values (?,?,?,?,?,?,?,?,?,?,?,?,?)", ps -> {
-            bind(ps, l);
-            ps.setString(12, by);
-            ps.setTimestamp(13, Timestamp.from(now));
-            return ps.executeUpdate();
-        });
-        jdbc.prepareStatement("insert into content_localization (topic_id, locale, question, alternates, answer, sms, status, "
-                + "revision, source_revision, translated_from, links, updated_at) values (?,?,?,?,?,?,?,?,?,?,?,?) "
-                + "on conflict (topic_id, locale) do update set question = excluded.question, alternates = excluded.alternates, "
-                + "answer = excluded.answer, sms = excluded.sms, status = excluded.status, revision = excluded.revision, "
-                + "source_revision = excluded.source_revision, translated_from = excluded.translated_from, "
-                + "links = excluded.links, updated_at = excluded.updated_at", ps -> {
-            bind(ps, l);
-            ps.setTimestamp(12, Timestamp.from(now));
-            return ps.executeUpdate();
-        });
-        // every replica's ContentChanges hears this when the transaction commits, and refreshes its index
-        jdbc.prepareStatement("select pg_notify('" + ContentChanges.CHANNEL + "', ?)", ps -> {
-            ps.setString(1, l.topic() + "/" + l.locale());
-            return ps.execute();
-        });
+        ContentSql.publish(jdbc.getConnection(), l, by, Instant.now());
     }
 
     /** The published localization of one topic in one locale. */
@@ -176,27 +136,7 @@ class ContentStore {
 
     @Transactional
     void saveDraft(Draft d) {
-        jdbc.prepareStatement("insert into content_draft (" + DRAFT_COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?) "
-                + "on conflict (topic_id, locale) do update set question = excluded.question, alternates = excluded.alternates, "
-                + "answer = excluded.answer, sms = excluded.sms, state = excluded.state, based_on = excluded.based_on, "
-                + "updated_by = excluded.updated_by, updated_at = excluded.updated_at, note = excluded.note", ps -> {
-            ps.setString(1, d.topic());
-            ps.setString(2, d.locale());
-            ps.setString(3, d.question());
-            ps.setString(4, String.join(SEP, d.alternates()));
-            ps.setString(5, d.answer());
-            ps.setString(6, d.sms());
-            ps.setString(7, d.state());
-            if (d.basedOn() == null) {
-                ps.setNull(8, Types.INTEGER);
-            } else {
-                ps.setInt(8, d.basedOn());
-            }
-            ps.setString(9, d.updatedBy());
-            ps.setTimestamp(10, Timestamp.from(d.updatedAt()));
-            ps.setString(11, d.note());
-            return ps.executeUpdate();
-        });
+        ContentSql.draft(jdbc.getConnection(), d);
     }
 
     @Transactional
@@ -217,7 +157,7 @@ class ContentStore {
                 rs.getString(11));
     }
 
-    private static Localization localization(ResultSet rs, int from) throws SQLException {
+    static Localization localization(ResultSet rs, int from) throws SQLException {
         return new Localization(rs.getString(from), rs.getString(from + 1), rs.getString(from + 2), split(rs.getString(from + 3)),
                 rs.getString(from + 4), rs.getString(from + 5), rs.getString(from + 6), rs.getInt(from + 7),
                 (Integer) rs.getObject(from + 8), rs.getString(from + 9), split(rs.getString(from + 10)));
@@ -236,7 +176,7 @@ class ContentStore {
         });
     }
 
-    private static void bind(PreparedStatement ps, Localization l) throws SQLException {
+    static void bind(PreparedStatement ps, Localization l) throws SQLException {
         ps.setString(1, l.topic());
         ps.setString(2, l.locale());
         ps.setString(3, l.question());
@@ -254,7 +194,7 @@ class ContentStore {
         ps.setString(11, String.join(SEP, l.links()));
     }
 
-    private static List<String> split(String joined) {
+    static List<String> split(String joined) {
         return joined == null || joined.isEmpty() ? List.of() : List.copyOf(Arrays.asList(joined.split(SEP)));
     }
 }

@@ -17,6 +17,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /** Reads {@code locales.yaml} and {@code messages/<tag>.yaml}. */
 public final class LocalesLoader {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LocalesLoader.class);
     private LocalesLoader() {}
 
     public static LocaleRegistry registry(Path dir) {
@@ -39,14 +40,47 @@ public final class LocalesLoader {
         return new Messages(registry, patterns(registry, dir));
     }
 
-    /** Every locale's key → pattern map; a locale without a file gets an empty map. */
+    /**
+     * Every locale's key → pattern map; a locale without a file gets an empty map. A file that does not parse is refused
+     * whole, and a pattern that does not compile or whose placeholders differ from English is refused alone, each logged
+     * with its file and line: the locale then speaks through its fallback chain (ending in English) for what was refused.
+     * Only broken English stops the service, since nothing else could stand in for it.
+     */
     public static Map<String, Map<String, String>> patterns(LocaleRegistry registry, Path dir) {
         Map<String, Map<String, String>> all = new HashMap<>();
-        for (String tag : registry.tags()) {
+        Map<String, String> source = null;
+        List<String> tags = new ArrayList<>(registry.tags());
+        tags.remove("en");
+        tags.add(0, "en");
+        for (String tag : tags) {
             Path file = dir.resolve("messages").resolve(tag + ".yaml");
             Map<String, String> patterns = new LinkedHashMap<>();
             if (Files.exists(file)) {
-                read(file).forEach((k, v) -> patterns.put(k, String.valueOf(v)));
+                LocalesChecker.Read read = LocalesChecker.read(file, "locales/messages/" + tag + ".yaml");
+                if (!read.problems().isEmpty()) {
+                    if (tag.equals("en")) {
+                        throw new IllegalStateException("the English messages cannot be loaded: " + read.problems());
+                    }
+                    read.problems().forEach(p -> LOG.error("Refused {} (its readers get the fallback language): {}", file.getFileName(), p));
+                } else {
+                    for (Map.Entry<String, String> e : read.patterns().entrySet()) {
+                        java.util.Set<String> args = LocalesChecker.arguments(e.getValue(), tag);
+                        java.util.Set<String> expected = source == null ? args
+                                : source.containsKey(e.getKey()) ? LocalesChecker.arguments(source.get(e.getKey()), "en") : args;
+                        if (args == null || !args.equals(expected)) {
+                            LOG.error("Refused {}:{}: '{}' {}", "locales/messages/" + tag + ".yaml", read.lines().get(e.getKey()), e.getKey(),
+                                    args == null ? "is not a valid ICU MessageFormat pattern" : "has placeholders " + args + " but English has " + expected);
+                            if (tag.equals("en")) {
+                                throw new IllegalStateException("the English message '" + e.getKey() + "' is not a valid pattern");
+                            }
+                            continue;
+                        }
+                        patterns.put(e.getKey(), e.getValue());
+                    }
+                }
+            }
+            if (tag.equals("en")) {
+                source = patterns;
             }
             all.put(tag, patterns);
         }

@@ -76,6 +76,25 @@ public final class DatabaseBootstrap {
     }
 
     /**
+     * Datasource properties for a command run beside the service ({@code admin}, {@code content import|export}):
+     * DATABASE_URL when set; else the embedded PostgreSQL the running service started on {@code dataDir}; else one of
+     * its own (never stopping the service's).
+     */
+    public static Map<String, Object> forCommand(Map<String, String> env, Path dataDir) {
+        if (env.get("DATABASE_URL") == null || env.get("DATABASE_URL").isBlank()) {
+            java.util.Optional<Integer> port = runningPort(dataDir);
+            if (port.isPresent()) {
+                Map<String, Object> props = new HashMap<>();
+                props.put("datasources.default.url", "jdbc:postgresql://localhost:" + port.get() + "/postgres");
+                props.put("datasources.default.username", "postgres");
+                props.put("datasources.default.password", "");
+                return props;
+            }
+        }
+        return properties(env, dataDir, false);
+    }
+
+    /**
      * The port of the embedded PostgreSQL that a running service has started on {@code dataDir}, if one runs: commands
      * such as {@code admin create-user} then connect to it instead of starting (or stopping) one of their own.
      */

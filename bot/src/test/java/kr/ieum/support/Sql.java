@@ -25,4 +25,14 @@ public final class Sql {
             throw new IllegalStateException(e);
         }
     }
+
+    /** Runs one statement (DDL or an update) outside any transaction of the service. */
+    public static void execute(DataSource dataSource, String sql) {
+        try (Connection c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
+                java.sql.Statement st = c.createStatement()) {
+            st.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }
