@@ -21,7 +21,7 @@ import reactor.core.publisher.Mono;
 /**
  * Guards every console request. A request that changes something (POST, PUT, PATCH, DELETE) must come from a page
  * of this site (its {@code Origin}, or else {@code Referer}, names this host, when the browser sends one) and, once
- * signed in, carry the session's CSRF token in the form or the {@link CsrfTokens#HEADER} header; otherwise it is
+ * signed in, carry the session's CSRF token in the form, the {@link CsrfTokens#HEADER} header or (file uploads) the query; otherwise it is
  * refused with 403 before any handler runs. The session cookie is SameSite=Strict on top of that. Every console
  * response gets headers that keep it out of frames and caches and allow only its own scripts and styles.
  */
@@ -53,6 +53,10 @@ class ConsoleFilter implements HttpServerFilter {
             return Publishers.map(chain.proceed(request), ConsoleFilter::secure);
         }
         String header = request.getHeaders().get(CsrfTokens.HEADER);
+        if (header == null) {
+            // a file upload (multipart) carries the token in its action's query string
+            header = request.getParameters().get(CsrfTokens.FIELD);
+        }
         if (header != null) {
             return tokens.valid(request, header) ? Publishers.map(chain.proceed(request), ConsoleFilter::secure) : Publishers.just(refuse(request));
         }

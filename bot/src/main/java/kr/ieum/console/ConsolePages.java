@@ -40,6 +40,12 @@ import kr.ieum.content.InvalidDraft;
 import kr.ieum.content.Localization;
 import kr.ieum.content.Revision;
 import kr.ieum.content.Topic;
+import kr.ieum.content.translation.Csv;
+import kr.ieum.content.translation.InvalidTranslation;
+import kr.ieum.content.translation.TranslationFile;
+import kr.ieum.content.translation.Translations;
+import kr.ieum.content.translation.Xliff;
+import io.micronaut.http.multipart.CompletedFileUpload;
 import kr.ieum.conversation.OutboundMessage;
 import kr.ieum.faq.Explanation;
 import kr.ieum.faq.FaqService;
@@ -73,8 +79,9 @@ class ConsolePages {
     private final AccountStore accounts;
     private final Clock clock;
     private final ConsoleViews views;
+    private final Translations translations;
 
-    ConsolePages(ConsoleViews views, ContentService content, FaqService faq, LocaleRegistry locales, LanguageResolver languages,
+    ConsolePages(ConsoleViews views, Translations translations, ContentService content, FaqService faq, LocaleRegistry locales, LanguageResolver languages,
             List<ChannelPreview> previews, ConsoleText text, CsrfTokens csrf, AuditLog audit, AccountStore accounts, Clock clock) {
         this.content = content;
         this.faq = faq;
@@ -87,6 +94,7 @@ class ConsolePages {
         this.accounts = accounts;
         this.clock = clock;
         this.views = views;
+        this.translations = translations;
     }
 
     @Get(value = "/login", produces = MediaType.TEXT_HTML)
@@ -147,6 +155,7 @@ class ConsolePages {
             counts.put(state.name().toLowerCase(), coverage.count(state));
         }
         model.put("locales", locales.all());
+        model.put("targets", locales.all().stream().filter(l -> !l.tag().equals(Translations.SOURCE)).toList());
         model.put("rows", rows);
         model.put("counts", counts);
         model.put("draftsText", text.format(text.ui(request), "content.drafts", Map.of("count", content.drafts().size())));
@@ -286,6 +295,48 @@ class ConsolePages {
         Draft d = content.restore(topic, locale, revision, user.getName());
         audit.record(user.getName(), "content.restore", topic + "/" + locale, d.note());
         return back(topic, locale, "restored");
+    }
+
+    @Get("/translations/{locale}/{format}")
+    @Secured({EDITOR, REVIEWER})
+    HttpResponse<?> exportTranslations(HttpRequest<?> request, Authentication user, @PathVariable String locale, @PathVariable String format) {
+        if (!locales.supports(locale) || locale.equals(Translations.SOURCE) || !List.of("xliff", "csv").contains(format)) {
+            return notFound(request, user);
+        }
+        TranslationFile file = translations.export(locale);
+        boolean xliff = format.equals("xliff");
+        audit.record(user.getName(), "translations.export", locale, format);
+        return HttpResponse.ok(xliff ? Xliff.write(file) : Csv.write(file))
+                .contentType(xliff ? "application/xliff+xml;charset=utf-8" : "text/csv;charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"ieum-" + locale + (xliff ? ".xlf" : ".csv") + "\"");
+    }
+
+    @Post(value = "/translations", consumes = MediaType.MULTIPART_FORM_DATA, produces = MediaType.TEXT_HTML)
+    @Secured({EDITOR, REVIEWER})
+    HttpResponse<?> importTranslations(HttpRequest<?> request, Authentication user, CompletedFileUpload file, @Nullable String locale) {
+        Map<String, Object> model = base(request, user, "content");
+        String ui = text.ui(request);
+        String name = file.getFilename() == null ? "" : file.getFilename();
+        try {
+            byte[] bytes = file.getBytes();
+            TranslationFile parsed = name.toLowerCase().endsWith(".csv") ? Csv.read(bytes) : Xliff.read(bytes);
+            Translations.Applied applied = translations.apply(parsed, locale == null || locale.isBlank() ? null : locale, user.getName());
+            audit.record(user.getName(), "translations.import", applied.locale(), applied.drafted().size() + " drafts from " + name);
+            model.put("result", text.format(ui, "translations.applied", Map.of("drafts", applied.drafted().size(),
+                    "unchanged", applied.unchanged(), "language", locales.get(applied.locale()).endonym())));
+            model.put("drafted", applied.drafted().stream().map(t -> Map.of("topic", t, "href", "/console/content/" + t + "/" + applied.locale())).toList());
+            model.put("problems", List.of());
+        } catch (InvalidTranslation e) {
+            audit.record(user.getName(), "translations.refused", locale, e.problems().size() + " problems in " + name);
+            model.put("result", text.format(ui, "translations.refused", Map.of("problems", e.problems().size())));
+            model.put("drafted", List.of());
+            model.put("problems", e.problems());
+        } catch (java.io.IOException e) {
+            model.put("result", text.format(ui, "translations.refused", Map.of("problems", 1)));
+            model.put("drafted", List.of());
+            model.put("problems", List.of(String.valueOf(e.getMessage())));
+        }
+        return views.page("console/translations", model, request);
     }
 
     @Get(value = "/review", produces = MediaType.TEXT_HTML)

@@ -141,6 +141,12 @@ public class ContentService {
         return check(d);
     }
 
+    /** Saves several drafts at once, all or none (a translation file's import). */
+    public void saveDrafts(List<Draft> drafts) {
+        ensureImported();
+        store.saveDrafts(drafts);
+    }
+
     /** Moves a draft to review; fails with the problems when it could not be published as it is. */
     public Draft submit(String topic, String locale, String by) {
         Draft d = draft(topic, locale).orElseThrow(() -> new IllegalStateException("no draft for " + topic + "/" + locale));

@@ -135,6 +135,11 @@ class ContentStore {
     }
 
     @Transactional
+    void saveDrafts(List<Draft> drafts) {
+        drafts.forEach(d -> ContentSql.draft(jdbc.getConnection(), d));
+    }
+
+    @Transactional
     void saveDraft(Draft d) {
         ContentSql.draft(jdbc.getConnection(), d);
     }

@@ -279,6 +279,33 @@ class ConsoleIT extends ServiceTest {
         assertTrue(hash.startsWith("$argon2id$"), "Argon2id, not the password");
     }
 
+    @Test
+    void translatorsDownloadAndUploadXliffAndABrokenFileChangesNothing() {
+        StaffSession editor = session("ed");
+        HttpResponse<String> xliff = editor.getRaw("/console/translations/th/xliff");
+        assertEquals(200, xliff.statusCode());
+        assertTrue(xliff.headers().firstValue("content-type").orElse("").startsWith("application/xliff+xml"));
+        assertTrue(xliff.headers().firstValue("content-disposition").orElse("").contains("ieum-th.xlf"));
+        String before = content.published("immigration-offices", "th").orElseThrow().sms();
+        String edited = "สำนักงานตรวจคนเข้าเมืองมีหลายแห่ง ดูที่ตั้งได้ที่ HiKorea";
+        String changed = xliff.body().replaceFirst("(<unit id=\"immigration-offices/sms\">\\s*<segment[^>]*>\\s*<source>[^<]*</source>\\s*<target>)[^<]*(</target>)",
+                "$1" + edited + "$2");
+        assertTrue(!changed.equals(xliff.body()), "the unit was edited");
+        HttpResponse<String> uploaded = editor.upload("/console/content", "/console/translations", "ieum-th.xlf", changed.getBytes(StandardCharsets.UTF_8));
+        assertEquals(200, uploaded.statusCode(), uploaded.body());
+        assertTrue(uploaded.body().contains("/console/content/immigration-offices/th"), "the drafted topic is listed");
+        assertEquals(edited, content.draft("immigration-offices", "th").orElseThrow().sms());
+        assertEquals(before, content.published("immigration-offices", "th").orElseThrow().sms());
+
+        HttpResponse<String> broken = editor.upload("/console/content", "/console/translations", "ieum-th.xlf",
+                xliff.body().replace("</file>", "").getBytes(StandardCharsets.UTF_8));
+        assertTrue(broken.body().contains("not valid XML"), broken.body());
+        HttpResponse<String> noToken = editor.post("/console/translations", Map.of(), null);
+        assertEquals(403, noToken.statusCode());
+        assertEquals("1", Sql.one(dataSource, "select count(*) from audit_log where actor = 'ed' and action = 'translations.import'"));
+        assertEquals("1", Sql.one(dataSource, "select count(*) from audit_log where actor = 'ed' and action = 'translations.refused'"));
+    }
+
     private static String answeredTopic(FaqResult result) {
         return result.outcome() == FaqResult.Outcome.ANSWERED ? result.topic() : null;
     }

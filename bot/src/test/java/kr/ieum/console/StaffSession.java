@@ -68,6 +68,24 @@ final class StaffSession {
         return send(b);
     }
 
+    /** Uploads a file as a browser's multipart form would, with the page's CSRF token in the action's query. */
+    HttpResponse<String> upload(String page, String action, String filename, byte[] content) {
+        String boundary = "----ieum" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        body.writeBytes(head);
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        String url = action + "?_csrf=" + enc(csrf(page));
+        return send(HttpRequest.newBuilder(base.resolve(url)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Accept", "text/html").POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
+    HttpResponse<String> getRaw(String path) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).GET());
+    }
+
     private HttpResponse<String> send(HttpRequest.Builder b) {
         b.timeout(java.time.Duration.ofSeconds(60));
         if (cookie != null) {
