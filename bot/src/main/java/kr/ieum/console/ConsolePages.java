@@ -50,6 +50,7 @@ import kr.ieum.conversation.OutboundMessage;
 import kr.ieum.faq.Explanation;
 import kr.ieum.faq.FaqService;
 import kr.ieum.i18n.LocaleRegistry;
+import kr.ieum.insight.UnansweredQuestions;
 import kr.ieum.i18n.LocalizedText;
 import kr.ieum.i18n.RichText;
 import kr.ieum.i18n.SupportedLocale;
@@ -80,8 +81,9 @@ class ConsolePages {
     private final Clock clock;
     private final ConsoleViews views;
     private final Translations translations;
+    private final UnansweredQuestions unansweredQuestions;
 
-    ConsolePages(ConsoleViews views, Translations translations, ContentService content, FaqService faq, LocaleRegistry locales, LanguageResolver languages,
+    ConsolePages(ConsoleViews views, Translations translations, UnansweredQuestions unansweredQuestions, ContentService content, FaqService faq, LocaleRegistry locales, LanguageResolver languages,
             List<ChannelPreview> previews, ConsoleText text, CsrfTokens csrf, AuditLog audit, AccountStore accounts, Clock clock) {
         this.content = content;
         this.faq = faq;
@@ -95,6 +97,7 @@ class ConsolePages {
         this.clock = clock;
         this.views = views;
         this.translations = translations;
+        this.unansweredQuestions = unansweredQuestions;
     }
 
     @Get(value = "/login", produces = MediaType.TEXT_HTML)
@@ -337,6 +340,48 @@ class ConsolePages {
             model.put("problems", List.of(String.valueOf(e.getMessage())));
         }
         return views.page("console/translations", model, request);
+    }
+
+    @Get(value = "/unanswered", produces = MediaType.TEXT_HTML)
+    @Secured({EDITOR, REVIEWER})
+    HttpResponse<String> unanswered(HttpRequest<?> request, Authentication user, @Nullable @QueryValue String locale,
+            @Nullable @QueryValue Integer days) {
+        Map<String, Object> model = base(request, user, "unanswered");
+        String tag = locale != null && locales.supports(locale) ? locale : null;
+        int period = days == null ? 30 : Math.max(1, Math.min(days, 365));
+        List<Map<String, Object>> clusters = new ArrayList<>();
+        for (UnansweredQuestions.Cluster c : unansweredQuestions.clusters(tag, period).stream().limit(200).toList()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            String lang = locales.supports(c.locale()) ? c.locale() : "en";
+            m.put("locale", locales.get(lang));
+            m.put("text", c.text());
+            m.put("count", c.count());
+            m.put("examples", c.examples());
+            m.put("outcomes", c.outcomes().entrySet().stream().map(e -> text.format(text.ui(request), "unanswered.outcome." + e.getKey(),
+                    Map.of("count", e.getValue()))).toList());
+            m.put("suggestions", faq.explain(c.text(), lang).ranked().stream().limit(3).map(Explanation.Ranked::topic).toList());
+            clusters.add(m);
+        }
+        model.put("clusters", clusters);
+        model.put("locales", locales.all());
+        model.put("selected", tag == null ? "" : tag);
+        model.put("days", period);
+        model.put("topics", content.topics().stream().map(Topic::id).toList());
+        return views.page("console/unanswered", model, request);
+    }
+
+    @Post(value = "/unanswered/alternate", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Secured({EDITOR, REVIEWER})
+    HttpResponse<?> addAlternate(HttpRequest<?> request, Authentication user, @Body Map<String, String> form) {
+        String topic = clean(form.get("topic"));
+        String locale = clean(form.get("locale"));
+        String phrase = clean(form.get("text"));
+        if (!known(topic, locale) || phrase.isEmpty() || phrase.length() > 300) {
+            return notFound(request, user);
+        }
+        content.addAlternate(topic, locale, phrase, user.getName());
+        audit.record(user.getName(), "content.alternate", topic + "/" + locale, "from an unanswered question");
+        return back(topic, locale, "alternate");
     }
 
     @Get(value = "/review", produces = MediaType.TEXT_HTML)

@@ -141,6 +141,27 @@ public class ContentService {
         return check(d);
     }
 
+    /**
+     * Adds a resident's wording as an alternate of a topic in a locale: to its draft if it has one (a draft in review goes
+     * back to being edited), else to a new draft from the published text. It reaches residents once reviewed and published.
+     */
+    public Draft addAlternate(String topic, String locale, String alternate, String by) {
+        ensureImported();
+        String phrase = alternate.strip();
+        Optional<Draft> draft = store.draft(topic, locale);
+        Optional<Localization> published = store.localization(topic, locale);
+        List<String> alternates = new ArrayList<>(draft.map(Draft::alternates).or(() -> published.map(Localization::alternates)).orElse(List.of()));
+        if (!alternates.contains(phrase)) {
+            alternates.add(phrase);
+        }
+        Draft d = new Draft(topic, locale, draft.map(Draft::question).or(() -> published.map(Localization::question)).orElse(""),
+                List.copyOf(alternates), draft.map(Draft::answer).or(() -> published.map(Localization::answer)).orElse(""),
+                draft.map(Draft::sms).or(() -> published.map(Localization::sms)).orElse(""), Draft.DRAFT,
+                published.map(Localization::revision).orElse(null), by, clock.instant(), draft.map(Draft::note).orElse(null));
+        store.saveDraft(d);
+        return d;
+    }
+
     /** Saves several drafts at once, all or none (a translation file's import). */
     public void saveDrafts(List<Draft> drafts) {
         ensureImported();

@@ -118,6 +118,8 @@ class ConsoleBrowserIT extends ServiceTest {
         assertTrue(driver.findElements(By.id("publish")).isEmpty(), "an editor gets no publish button");
         driver.get(server.getURL() + "/console/review");
         accessible("review queue");
+        driver.get(server.getURL() + "/console/unanswered");
+        accessible("unanswered questions");
         driver.get(server.getURL() + "/console/try?q=" + java.net.URLEncoder.encode("saan ang immigration office", StandardCharsets.UTF_8));
         accessible("try it");
         signOut();
@@ -148,7 +150,7 @@ class ConsoleBrowserIT extends ServiceTest {
         signOut();
         driver.get(server.getURL() + "/console/login");
         accessible("login");
-        assertTrue(checked.size() >= 9, "pages checked: " + checked);
+        assertTrue(checked.size() >= 10, "pages checked: " + checked);
     }
 
     private void signIn(String username) {

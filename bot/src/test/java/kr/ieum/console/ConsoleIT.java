@@ -306,6 +306,26 @@ class ConsoleIT extends ServiceTest {
         assertEquals("1", Sql.one(dataSource, "select count(*) from audit_log where actor = 'ed' and action = 'translations.refused'"));
     }
 
+    @Test
+    void unansweredQuestionsAreClusteredRedactedAndOneClickAwayFromATopicsDraft() {
+        String who = "unanswered-" + System.nanoTime();
+        for (String q : List.of("zorblax frumious bandersnatch M12345678", "zorblax frumious bandersnatch?", "Zorblax frumious bandersnatch!!")) {
+            new Chat(client, who + q.length(), "vi").says(q);
+        }
+        StaffSession editor = session("ed");
+        HttpResponse<String> page = editor.get("/console/unanswered?locale=vi");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("3×"), "three wordings in one cluster");
+        assertTrue(page.body().contains("zorblax frumious bandersnatch"), "the question as stored");
+        assertFalse(page.body().contains("M12345678"), "an ID number never shows: it was redacted before storing");
+        HttpResponse<String> added = editor.submit("/console/unanswered?locale=vi", "/console/unanswered/alternate",
+                Map.of("locale", "vi", "topic", "mobile-id-eligibility", "text", "zorblax frumious bandersnatch?"));
+        assertEquals(303, added.statusCode());
+        assertTrue(content.draft("mobile-id-eligibility", "vi").orElseThrow().alternates().contains("zorblax frumious bandersnatch?"));
+        assertFalse(content.published("mobile-id-eligibility", "vi").orElseThrow().alternates().contains("zorblax frumious bandersnatch?"),
+                "published only after review");
+    }
+
     private static String answeredTopic(FaqResult result) {
         return result.outcome() == FaqResult.Outcome.ANSWERED ? result.topic() : null;
     }
