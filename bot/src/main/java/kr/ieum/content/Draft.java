@@ -9,6 +9,7 @@ import java.util.List;
  * @param state   {@code draft} (being edited) or {@code review} (waiting for a reviewer)
  * @param basedOn the published revision it started from (null for a new translation)
  */
+@io.micronaut.serde.annotation.Serdeable
 public record Draft(String topic, String locale, String question, List<String> alternates, String answer, String sms,
         String state, Integer basedOn, String updatedBy, Instant updatedAt, String note) {
 

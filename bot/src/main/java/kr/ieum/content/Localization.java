@@ -9,6 +9,7 @@ import java.util.List;
  * @param sourceRevision for translations, the revision of the source text they were made from (else null)
  * @param translatedFrom for translations, the locale of that source (else null)
  */
+@io.micronaut.serde.annotation.Serdeable
 public record Localization(String topic, String locale, String question, List<String> alternates, String answer,
         String sms, String status, int revision, Integer sourceRevision, String translatedFrom, List<String> links) {
 

@@ -44,6 +44,7 @@ public class UnansweredQuestions {
      * @param examples up to five other wordings
      * @param outcomes how often each outcome came ({@code unanswered}, {@code clarify})
      */
+    @io.micronaut.serde.annotation.Serdeable
     public record Cluster(String locale, String text, int count, List<String> examples, Map<String, Integer> outcomes) {}
 
     /** The clusters of the last {@code days} days, per locale (null: every locale). */

@@ -50,14 +50,28 @@ public final class LanguageDetector {
 
     private final LanguageDetectorModel model;
     private final LetterCues cues;
+    private final Population population;
+    private final double priorWeight;
+    /**
+     * How much the resident population weighs between languages of one script ({@link Population}); chosen on the
+     * development data (Lingua's test set and bench/langid-dev, never UDHR): bench/results/langid.md.
+     */
+    static final double PRIOR_WEIGHT = 0.05;
     private final RomanisedCues romanised;
     private final Transliterator toSimplified = Transliterator.getInstance("Hant-Hans");
     private final Transliterator toTraditional = Transliterator.getInstance("Hans-Hant");
 
-    LanguageDetector(LanguageDetectorModel model, LetterCues cues, RomanisedCues romanised) {
+    @jakarta.inject.Inject
+    LanguageDetector(LanguageDetectorModel model, LetterCues cues, RomanisedCues romanised, Population population) {
+        this(model, cues, romanised, population, PRIOR_WEIGHT);
+    }
+
+    LanguageDetector(LanguageDetectorModel model, LetterCues cues, RomanisedCues romanised, Population population, double priorWeight) {
         this.model = model;
         this.cues = cues;
         this.romanised = romanised;
+        this.population = population;
+        this.priorWeight = priorWeight;
     }
 
     /** Detects the language of {@code text}; never throws, answers {@link LanguageGuess#none()} for no letters. */
@@ -156,6 +170,7 @@ public final class LanguageDetector {
         normalise(scores);
         LetterCues.Evidence evidence = cues.weigh(clean, scores.keySet());
         evidence.factors().forEach((tag, factor) -> scores.computeIfPresent(tag, (k, v) -> v * factor));
+        scores.replaceAll((tag, v) -> v * population.prior(tag, priorWeight));
         normalise(scores);
         List<LanguageGuess.Candidate> candidates = new ArrayList<>();
         scores.forEach((tag, p) -> candidates.add(new LanguageGuess.Candidate(tag, round(p))));

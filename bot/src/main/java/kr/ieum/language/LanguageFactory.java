@@ -30,6 +30,11 @@ class LanguageFactory {
     }
 
     @Singleton
+    Population population() {
+        return Population.fromClasspath();
+    }
+
+    @Singleton
     LetterCues cues() {
         return LetterCues.fromClasspath(List.of("en", "id", "tl", "vi", "uz", "ru", "kk", "ky", "mn"));
     }

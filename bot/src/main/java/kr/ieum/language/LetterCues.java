@@ -28,8 +28,6 @@ final class LetterCues {
             "id", Pattern.compile("^(?:meng|meny|mem|men|ber|ter|per|peng|pem|pen|ke)\\p{L}{3,}|\\p{L}{3,}(?:kan|nya|lah|kah|isasi)$"),
             "tl", Pattern.compile("^(?:nag|mag|pag|naka|maka|nakaka|ipa|pinag|ika|mang|nang|pang|pinaka|um)\\p{L}{3,}|\\p{L}{2,}(?:hin|han|[aeiou]\\p{L}*[oie]ng)$|^\\p{L}*(?:[aeiou])-\\p{L}+"),
             "en", Pattern.compile("\\p{L}{2,}(?:tion|tions|ing|ed|ly|ness|ment|ments|ous|ful|able|ship|ity|ies|er|ers)$|th|wh|ck|ght|ee|oo|ou"));
-    /** How likely each language is among residents writing in its script, before reading the message. */
-    private static final Map<String, Double> PRIORS = Map.of("ky", 0.5, "uz", 0.6);
     private static final double AFFIX_FACTOR = 2.5;
     /** Longer "words" (a flood of letters) are not checked for affixes. */
     private static final int MAX_AFFIX_WORD = 40;
@@ -131,7 +129,6 @@ final class LetterCues {
                 });
             }
         }
-        PRIORS.forEach((tag, prior) -> factors.merge(tag, prior, (a, b) -> a * b));
         factors.keySet().retainAll(candidates);
         decisive.retainAll(candidates);
         return new Evidence(factors, decisive, words);

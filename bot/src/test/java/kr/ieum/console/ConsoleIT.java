@@ -326,6 +326,21 @@ class ConsoleIT extends ServiceTest {
                 "published only after review");
     }
 
+    @Test
+    void theJsonBehindTheConsoleHasTheSameRoles() {
+        assertEquals(401, new StaffSession(server.getURI()).getJson("/api/v1/admin/coverage").statusCode(), "no session");
+        assertEquals(403, session("partner").getJson("/api/v1/admin/coverage").statusCode());
+        StaffSession editor = session("ed");
+        HttpResponse<String> coverage = editor.getJson("/api/v1/admin/coverage");
+        assertEquals(200, coverage.statusCode());
+        assertTrue(coverage.body().contains("\"mobile-id-overview\"") && coverage.body().contains("\"machine\""), coverage.body().substring(0, 200));
+        HttpResponse<String> one = editor.getJson("/api/v1/admin/content/hikorea/vi");
+        assertEquals(200, one.statusCode());
+        assertTrue(one.body().contains("\"published\"") && one.body().contains("\"history\""));
+        assertEquals(404, editor.getJson("/api/v1/admin/content/no-such-topic/vi").statusCode());
+        assertEquals(200, editor.getJson("/api/v1/admin/unanswered?locale=vi").statusCode());
+    }
+
     private static String answeredTopic(FaqResult result) {
         return result.outcome() == FaqResult.Outcome.ANSWERED ? result.topic() : null;
     }

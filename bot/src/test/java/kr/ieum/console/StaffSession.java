@@ -82,6 +82,10 @@ final class StaffSession {
                 .header("Accept", "text/html").POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
+    HttpResponse<String> getJson(String path) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Accept", "application/json").GET());
+    }
+
     HttpResponse<String> getRaw(String path) {
         return send(HttpRequest.newBuilder(base.resolve(path)).GET());
     }
