@@ -89,7 +89,7 @@ class ConsolePages {
         this.faq = faq;
         this.locales = locales;
         this.languages = languages;
-        this.previews = previews;
+        this.previews = previews.stream().sorted(java.util.Comparator.comparing(ChannelPreview::channel)).toList();
         this.text = text;
         this.csrf = csrf;
         this.audit = audit;
@@ -122,6 +122,9 @@ class ConsolePages {
     HttpResponse<?> home(HttpRequest<?> request, Authentication user) {
         if (has(user, EDITOR, REVIEWER)) {
             return HttpResponse.seeOther(URI.create("/console/content"));
+        }
+        if (has(user, InboxPages.AGENT)) {
+            return HttpResponse.seeOther(URI.create("/console/inbox"));
         }
         if (has(user, ADMIN)) {
             return HttpResponse.seeOther(URI.create("/console/accounts"));
@@ -540,7 +543,7 @@ class ConsolePages {
         return locales.supports(locale) && content.topics().stream().anyMatch(t -> t.id().equals(topic));
     }
 
-    private Map<String, Object> base(HttpRequest<?> request, @Nullable Authentication user, String page) {
+    Map<String, Object> base(HttpRequest<?> request, @Nullable Authentication user, String page) {
         String ui = text.ui(request);
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("t", text.words(ui));
@@ -555,6 +558,7 @@ class ConsolePages {
             model.put("canEdit", has(user, EDITOR, REVIEWER));
             model.put("canReview", has(user, REVIEWER));
             model.put("isAdmin", has(user, ADMIN));
+            model.put("isAgent", has(user, InboxPages.AGENT));
         }
         return model;
     }

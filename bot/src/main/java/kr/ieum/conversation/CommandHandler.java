@@ -1,5 +1,7 @@
 package kr.ieum.conversation;
 
+import java.util.Map;
+import kr.ieum.handoff.HandoffService;
 import jakarta.inject.Singleton;
 import java.util.List;
 import kr.ieum.contact.Contact;
@@ -15,10 +17,12 @@ class CommandHandler implements TurnHandler {
             "continue");
     private final Replies replies;
     private final JourneyService journeys;
+    private final HandoffService handoffs;
 
-    CommandHandler(Replies replies, JourneyService journeys) {
+    CommandHandler(Replies replies, JourneyService journeys, HandoffService handoffs) {
         this.replies = replies;
         this.journeys = journeys;
+        this.handoffs = handoffs;
     }
 
     @Override
@@ -41,7 +45,7 @@ class CommandHandler implements TurnHandler {
             case "help" -> TurnStep.command(contact, language, List.of(replies.say(language, "help")));
             case "human" -> {
                 journeys.handoff(turn.who());
-                yield TurnStep.command(contact, language, List.of(replies.say(language, "handoff.requested")));
+                yield TurnStep.command(contact, language, List.of(promise(turn)));
             }
             case "stop" -> {
                 journeys.stop(contact.id());
@@ -58,6 +62,20 @@ class CommandHandler implements TurnHandler {
         };
     }
 
+    /** What happens next, honestly: a person who reads the language and when, or 1345 and the next working day. */
+    private OutboundMessage promise(TurnContext turn) {
+        String language = turn.language();
+        HandoffService.Promise p = handoffs.request(turn.contact().id(), turn.in().channel(), language, HandoffService.REASON_HUMAN,
+                turn.contact().lastTopic());
+        String name = replies.messages().languageName(language, language);
+        if (p.covered()) {
+            String wait = replies.messages().render(language, "handoff.wait", Map.of("hours", p.waitHours())).text();
+            return replies.say(language, "handoff.covered", Map.of("language", name, "wait", wait));
+        }
+        String hours = replies.messages().render(language, "handoff.hours." + p.lineHours()).text();
+        return replies.say(language, "handoff.closed", Map.of("language", name, "hours", hours));
+    }
+
     private TurnStep forget(Contact contact, String language) {
         List<OutboundMessage.Option> options = List.of(
                 new OutboundMessage.Option("1", replies.messages().render(language, "forget.yes")),
@@ -67,7 +85,8 @@ class CommandHandler implements TurnHandler {
                 List.of(new OutboundMessage(replies.messages().render(language, "forget.confirm"), options)));
     }
 
-    private String command(TurnContext turn) {
+    /** The command the text is, or null. */
+    String command(TurnContext turn) {
         String word = turn.word();
         for (String command : COMMANDS) {
             if (replies.messages().commandWords(turn.language(), command).contains(word)) {

@@ -23,8 +23,11 @@ public class ConversationEngine {
     private final LanguageResolver languages;
     private final Replies replies;
     private final List<TurnHandler> handlers;
+    private final io.micrometer.core.instrument.MeterRegistry meters;
 
-    ConversationEngine(ContactStore contacts, LanguageResolver languages, Replies replies, List<TurnHandler> handlers) {
+    ConversationEngine(ContactStore contacts, LanguageResolver languages, Replies replies, List<TurnHandler> handlers,
+            io.micrometer.core.instrument.MeterRegistry meters) {
+        this.meters = meters;
         this.contacts = contacts;
         this.languages = languages;
         this.replies = replies;
@@ -73,6 +76,12 @@ public class ConversationEngine {
         contact = step.contact();
         Double confidence = resolution.guess() == null || !resolution.guess().known() ? null : resolution.guess().confidence();
         int micros = (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - start) / 1000);
+        // for operators (/prometheus): turns by outcome, language and channel, and how long they take
+        String lang = step.language() == null ? "none" : step.language();
+        meters.counter("ieum.turns", "outcome", step.outcome().wire(), "language", lang, "channel", in.channel()).increment();
+        io.micrometer.core.instrument.Timer.builder("ieum.turn.duration").description("time to handle one turn, in the service")
+                .tag("channel", in.channel()).publishPercentileHistogram().register(meters)
+                .record(java.time.Duration.ofNanos(System.nanoTime() - start));
         if (step.forgotten()) {
             contacts.forget(contact.id());
         } else {

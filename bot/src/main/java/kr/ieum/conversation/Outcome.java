@@ -13,7 +13,9 @@ public enum Outcome {
     /** a command (LANGUAGE, MENU, STOP ...) */
     COMMAND,
     /** a guided journey's step */
-    JOURNEY;
+    JOURNEY,
+    /** a person answers this resident now: the bot stayed quiet and passed the message on */
+    HANDOFF;
 
     public String wire() {
         return name().toLowerCase(Locale.ROOT);

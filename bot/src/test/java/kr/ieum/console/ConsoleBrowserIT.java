@@ -112,7 +112,7 @@ class ConsoleBrowserIT extends ServiceTest {
         answer.sendKeys(" " + added);
         driver.findElement(By.id("save")).click();
         wait.until(ExpectedConditions.urlContains("done=saved"));
-        assertTrue(driver.findElement(By.cssSelector(".preview")).getText().contains("SMS"), "channel previews");
+        assertTrue(driver.findElements(By.cssSelector(".preview h3")).stream().anyMatch(h -> h.getText().equals("SMS")), "channel previews");
         driver.findElement(By.id("submit")).click();
         wait.until(ExpectedConditions.urlContains("done=submitted"));
         assertTrue(driver.findElements(By.id("publish")).isEmpty(), "an editor gets no publish button");

@@ -146,9 +146,18 @@ class ConversationIT extends ServiceTest {
             String word = messages.commandWords(tag, command).iterator().next();
             Map<String, Object> r = resident.says(word);
             assertEquals("command", r.get("outcome"), command + " in " + tag + " (" + word + ")");
+            if (command.equals("human")) {
+                // agents read Korean and English, and only in their hours: everyone else is told about 1345 honestly
+                String name = messages.languageName(tag, tag);
+                String closed = messages.render(tag, "handoff.closed", Map.of("language", name,
+                        "hours", messages.render(tag, "handoff.hours." + (tag.equals("ko") ? "long" : "day")).text())).text();
+                String covered = messages.render(tag, "handoff.covered", Map.of("language", name,
+                        "wait", messages.render(tag, "handoff.wait", Map.of("hours", 2)).text())).text();
+                assertTrue(text(r, 0).equals(closed) || (tag.equals("ko") && text(r, 0).equals(covered)), tag + ": " + text(r, 0));
+                continue;
+            }
             String key = switch (command) {
                 case "help" -> "help";
-                case "human" -> "handoff.requested";
                 case "stop" -> "stop.done";
                 default -> "start.done";
             };
