@@ -53,6 +53,11 @@ class ConsoleBrowserIT extends ServiceTest {
     AccountStore accounts;
     @Inject
     ContentService content;
+    @Inject
+    @io.micronaut.http.client.annotation.Client("/")
+    io.micronaut.http.client.HttpClient client;
+    @Inject
+    javax.sql.DataSource dataSource;
     ChromeDriver driver;
     WebDriverWait wait;
     Path profile;
@@ -151,6 +156,39 @@ class ConsoleBrowserIT extends ServiceTest {
         driver.get(server.getURL() + "/console/login");
         accessible("login");
         assertTrue(checked.size() >= 10, "pages checked: " + checked);
+    }
+
+    @Test
+    void theAnalyticsPageDrawsItsChartsAndTablesFromWhatResidentsDid() {
+        // seed: three Khmer questions and one request for a person, on the HTTP API
+        String who = "analytics-" + System.nanoTime();
+        kr.ieum.support.Chat resident = new kr.ieum.support.Chat(client, who, "km");
+        long before = khmerMessages();
+        resident.says("ប័ណ្ណស្នាក់នៅលើទូរស័ព្ទ គឺជាអ្វី?");
+        resident.says("តើត្រូវចំណាយប្រាក់ទេ?");
+        resident.says("HUMAN");
+        if (accounts.find("web-agent").isEmpty()) {
+            accounts.create("web-agent", "web-agent", Passwords.hash(PASSWORD), EnumSet.of(Role.AGENT), Instant.now());
+        }
+        signIn("web-agent");
+        assertTrue(driver.getCurrentUrl().endsWith("/console/inbox"), "agents start in their inbox");
+        accessible("inbox");
+        driver.get(server.getURL() + "/console/analytics?days=7");
+        wait.until(ExpectedConditions.attributeToBeNotEmpty(driver.findElement(By.id("chart-messages")), "data-series"));
+        assertTrue(Integer.parseInt(driver.findElement(By.id("chart-messages")).getAttribute("data-points")) == 7, "one point per day");
+        assertTrue(!driver.findElements(By.cssSelector("#chart-messages canvas")).isEmpty(), "uPlot drew the chart");
+        String km = driver.findElements(By.cssSelector("#table-messages-per-language tbody tr")).stream().map(WebElement::getText)
+                .filter(t -> t.startsWith("km ")).findFirst().orElse("");
+        assertEquals("km " + (before + 3), km, "the table counts the Khmer messages");
+        String waits = driver.findElement(By.id("table-handoff-waits")).getText();
+        assertTrue(waits.contains("km"), waits);
+        accessible("analytics");
+        signOut();
+    }
+
+    private long khmerMessages() {
+        String n = kr.ieum.support.Sql.one(dataSource, "select count(*) from turn where direction = 'in' and language = 'km'");
+        return n == null ? 0 : Long.parseLong(n);
     }
 
     private void signIn(String username) {

@@ -341,6 +341,16 @@ class ConsoleIT extends ServiceTest {
         assertEquals(200, editor.getJson("/api/v1/admin/unanswered?locale=vi").statusCode());
     }
 
+    @Test
+    void analyticsTablesDownloadAsCsvForStaffOnly() {
+        new Chat(client, "csv-" + System.nanoTime(), "mn").says("гар утасны үнэмлэх гэж юу вэ?");
+        HttpResponse<String> csv = session("ed").getRaw("/console/analytics/csv/messages-per-language?days=7");
+        assertEquals(200, csv.statusCode());
+        assertTrue(csv.body().startsWith("language,messages\r\n"), csv.body());
+        assertTrue(csv.body().lines().anyMatch(l -> l.startsWith("mn,")), csv.body());
+        assertNotEquals(200, session("partner").getRaw("/console/analytics/csv/messages-per-language").statusCode());
+    }
+
     private static String answeredTopic(FaqResult result) {
         return result.outcome() == FaqResult.Outcome.ANSWERED ? result.topic() : null;
     }
