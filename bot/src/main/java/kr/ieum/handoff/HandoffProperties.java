@@ -15,6 +15,7 @@ import java.util.List;
  * @param timeout       after this long without a word from the agent who claimed it, the bot takes over again
  * @param lineLongHours languages 1345 answers in until 22:00 (domain facts 2.02)
  * @param lineLanguages languages 1345 answers in on weekdays 9:00-18:00 (domain facts 2.04, single source)
+ * @param notifyEmail   addresses told of each new request (through the e-mail channel's SMTP settings); empty = none
  */
 @ConfigurationProperties("ieum.handoff")
 public record HandoffProperties(
@@ -25,4 +26,5 @@ public record HandoffProperties(
         @Bindable(defaultValue = "2h") Duration expectedWait,
         @Bindable(defaultValue = "4h") Duration timeout,
         @Bindable(defaultValue = "ko,en,zh-Hans,zh-Hant") List<String> lineLongHours,
-        @Bindable(defaultValue = "ko,en,zh-Hans,zh-Hant,ja,ru,vi,th,mn,id,bn,ur,ne,km,my,tl,si") List<String> lineLanguages) {}
+        @Bindable(defaultValue = "ko,en,zh-Hans,zh-Hant,ja,ru,vi,th,mn,id,bn,ur,ne,km,my,tl,si") List<String> lineLanguages,
+        @Bindable(defaultValue = "") List<String> notifyEmail) {}

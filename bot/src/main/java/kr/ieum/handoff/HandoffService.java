@@ -23,8 +23,11 @@ public class HandoffService {
     private final HandoffStore store;
     private final HandoffProperties properties;
     private final Clock clock;
+    private final io.micronaut.context.event.ApplicationEventPublisher<HandoffRequested> events;
 
-    HandoffService(HandoffStore store, HandoffProperties properties, Clock clock) {
+    HandoffService(HandoffStore store, HandoffProperties properties, Clock clock,
+            io.micronaut.context.event.ApplicationEventPublisher<HandoffRequested> events) {
+        this.events = events;
         this.store = store;
         this.properties = properties;
         this.clock = clock;
@@ -42,7 +45,11 @@ public class HandoffService {
     /** A resident asks for a person: their open request, or a new one. */
     public Promise request(long contactId, String channel, String language, String reason, String topic) {
         boolean covered = properties.languages().contains(language) && open(clock.instant());
-        Handoff h = store.open(contactId).orElseGet(() -> store.create(contactId, channel, language, reason, topic, covered, clock.instant()));
+        Handoff h = store.open(contactId).orElseGet(() -> {
+            Handoff created = store.create(contactId, channel, language, reason, topic, covered, clock.instant());
+            events.publishEvent(new HandoffRequested(created));
+            return created;
+        });
         int wait = (int) Math.max(1, Math.ceil(properties.expectedWait().toMinutes() / 60.0));
         String line = properties.lineLongHours().contains(language) ? "long" : properties.lineLanguages().contains(language) ? "day" : "other";
         return new Promise(h, covered, wait, line);
