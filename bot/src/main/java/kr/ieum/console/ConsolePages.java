@@ -82,8 +82,9 @@ class ConsolePages {
     private final ConsoleViews views;
     private final Translations translations;
     private final UnansweredQuestions unansweredQuestions;
+    private final kr.ieum.handoff.HandoffService handoffs;
 
-    ConsolePages(ConsoleViews views, Translations translations, UnansweredQuestions unansweredQuestions, ContentService content, FaqService faq, LocaleRegistry locales, LanguageResolver languages,
+    ConsolePages(kr.ieum.handoff.HandoffService handoffs, ConsoleViews views, Translations translations, UnansweredQuestions unansweredQuestions, ContentService content, FaqService faq, LocaleRegistry locales, LanguageResolver languages,
             List<ChannelPreview> previews, ConsoleText text, CsrfTokens csrf, AuditLog audit, AccountStore accounts, Clock clock) {
         this.content = content;
         this.faq = faq;
@@ -98,6 +99,7 @@ class ConsolePages {
         this.views = views;
         this.translations = translations;
         this.unansweredQuestions = unansweredQuestions;
+        this.handoffs = handoffs;
     }
 
     @Get(value = "/login", produces = MediaType.TEXT_HTML)
@@ -559,6 +561,9 @@ class ConsolePages {
             model.put("canReview", has(user, REVIEWER));
             model.put("isAdmin", has(user, ADMIN));
             model.put("isAgent", has(user, InboxPages.AGENT));
+            if (has(user, InboxPages.AGENT)) {
+                model.put("waitingCount", handoffs.open().stream().filter(h -> kr.ieum.handoff.Handoff.WAITING.equals(h.status())).count());
+            }
         }
         return model;
     }

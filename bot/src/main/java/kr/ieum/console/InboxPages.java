@@ -94,6 +94,12 @@ class InboxPages {
         return views.page("console/inbox", model, request);
     }
 
+    /** How many residents wait, for the console's badge (polled by inbox.js every 30 seconds). */
+    @Get(value = "/waiting", produces = MediaType.APPLICATION_JSON)
+    Map<String, Object> waiting() {
+        return Map.of("waiting", handoffs.open().stream().filter(h -> Handoff.WAITING.equals(h.status())).count());
+    }
+
     @Get(value = "/{id}", produces = MediaType.TEXT_HTML)
     HttpResponse<String> conversation(HttpRequest<?> request, Authentication user, @PathVariable long id) {
         Optional<Handoff> found = handoffs.get(id);

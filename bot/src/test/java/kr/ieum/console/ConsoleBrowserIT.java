@@ -152,6 +152,7 @@ class ConsoleBrowserIT extends ServiceTest {
         wait.until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "ko"));
         assertTrue(driver.findElement(By.tagName("h1")).getText().contains("감사 기록"));
         accessible("audit log in Korean");
+        driver.get(server.getURL() + "/console/ui/en");
         signOut();
         driver.get(server.getURL() + "/console/login");
         accessible("login");
@@ -193,6 +194,8 @@ class ConsoleBrowserIT extends ServiceTest {
 
     private void signIn(String username) {
         driver.get(server.getURL() + "/console/login");
+        driver.manage().deleteAllCookies(); // each test starts in English, signed out
+        driver.get(server.getURL() + "/console/login");
         driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(PASSWORD);
         driver.findElement(By.cssSelector("form button[type=submit]")).click();
@@ -214,5 +217,28 @@ class ConsoleBrowserIT extends ServiceTest {
                 + "}).catch(function (e) { done(['axe failed: ' + e]); });");
         assertEquals(List.of(), result, page + " (" + driver.getCurrentUrl() + ")");
         checked.add(page);
+        screenshot(page);
+    }
+
+    /**
+     * With {@code IEUM_SCREENSHOTS=<folder>} the pages are also saved as PNG at desktop width, to refresh the README's
+     * pictures: {@code IEUM_SCREENSHOTS=$PWD/docs/console mvn -B verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
+     * -Dit.test=ConsoleBrowserIT}.
+     */
+    private void screenshot(String page) {
+        String folder = System.getenv("IEUM_SCREENSHOTS");
+        if (folder == null || folder.isBlank()) {
+            return;
+        }
+        try {
+            Path dir = Path.of(folder);
+            Files.createDirectories(dir);
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+            byte[] png = driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+            Files.write(dir.resolve(page.replaceAll("[^a-z0-9]+", "-") + ".png"), png);
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(360, 740));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -131,6 +131,8 @@ class HandoffIT extends ServiceTest {
         StaffSession agent = login("agent-a");
         HttpResponse<String> inbox = agent.get("/console/inbox");
         assertTrue(inbox.body().contains("#" + handoff), "the request is in the inbox");
+        assertTrue(inbox.body().matches("(?s).*id=\"waiting-badge\"[^>]*>\\(\\d+ waiting\\).*"), "the badge counts who waits");
+        assertTrue(agent.getJson("/console/inbox/waiting").body().matches("\\{\"waiting\":[1-9]\\d*}"), "the badge's JSON");
         String page = agent.get("/console/inbox/" + handoff).body();
         assertTrue(page.contains("что такое мобильная карта иностранца?"), "the conversation as stored");
         assertFalse(page.contains(String.valueOf(chat)), "no address, only an alias");
