@@ -38,6 +38,11 @@ class DatabaseDownIT extends ServiceTest {
                 .build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    private int health(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.getURL() + path)).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
     /** Runs SQL on another database of the same server (the service's own database is the one switched off). */
     private void admin(String sql) throws Exception {
         try (Connection c = DriverManager.getConnection(url.replaceFirst("/postgres(\\?|$)", "/template1$1"), "postgres", "");
@@ -57,6 +62,9 @@ class DatabaseDownIT extends ServiceTest {
             assertEquals(ServiceUnavailable.RETRY_AFTER_SECONDS, down.headers().firstValue("Retry-After").orElse(null));
             assertFalse(down.body().toLowerCase().contains("sql") || down.body().contains("postgres") || down.body().contains("connection"),
                     "no database detail reaches the client: " + down.body());
+            // the process is alive (do not restart it), but not ready (send no traffic)
+            assertEquals(200, health("/health/liveness"), "liveness");
+            assertEquals(503, health("/health/readiness"), "readiness");
         } finally {
             admin("alter database postgres allow_connections true");
         }
