@@ -1,6 +1,5 @@
 package kr.ieum.conversation;
 
-import java.util.Map;
 import kr.ieum.handoff.HandoffService;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -17,12 +16,10 @@ class CommandHandler implements TurnHandler {
             "continue");
     private final Replies replies;
     private final JourneyService journeys;
-    private final HandoffService handoffs;
 
-    CommandHandler(Replies replies, JourneyService journeys, HandoffService handoffs) {
+    CommandHandler(Replies replies, JourneyService journeys) {
         this.replies = replies;
         this.journeys = journeys;
-        this.handoffs = handoffs;
     }
 
     @Override
@@ -45,7 +42,8 @@ class CommandHandler implements TurnHandler {
             case "help" -> TurnStep.command(contact, language, List.of(replies.say(language, "help")));
             case "human" -> {
                 journeys.handoff(turn.who());
-                yield TurnStep.command(contact, language, List.of(promise(turn)));
+                yield TurnStep.command(contact, language, List.of(replies.promise(contact, language, HandoffService.REASON_HUMAN,
+                        contact.lastTopic())));
             }
             case "stop" -> {
                 journeys.stop(contact.id());
@@ -60,20 +58,6 @@ class CommandHandler implements TurnHandler {
                     .orElseGet(() -> TurnStep.command(contact, language, List.of(replies.say(language, "journey.none"))));
             default -> forget(contact, language);
         };
-    }
-
-    /** What happens next, honestly: a person who reads the language and when, or 1345 and the next working day. */
-    private OutboundMessage promise(TurnContext turn) {
-        String language = turn.language();
-        HandoffService.Promise p = handoffs.request(turn.contact().id(), turn.in().channel(), language, HandoffService.REASON_HUMAN,
-                turn.contact().lastTopic());
-        String name = replies.messages().languageName(language, language);
-        if (p.covered()) {
-            String wait = replies.messages().render(language, "handoff.wait", Map.of("hours", p.waitHours())).text();
-            return replies.say(language, "handoff.covered", Map.of("language", name, "wait", wait));
-        }
-        String hours = replies.messages().render(language, "handoff.hours." + p.lineHours()).text();
-        return replies.say(language, "handoff.closed", Map.of("language", name, "hours", hours));
     }
 
     private TurnStep forget(Contact contact, String language) {

@@ -7,6 +7,7 @@ import kr.ieum.content.Journey;
 import kr.ieum.enrollment.JourneyService;
 import kr.ieum.faq.FaqResult;
 import kr.ieum.faq.FaqService;
+import kr.ieum.handoff.HandoffService;
 
 /**
  * Everything else is a question for the knowledge base: a confident answer, "did you mean", or an honest "I don't
@@ -19,7 +20,10 @@ class FaqHandler implements TurnHandler {
     private final Replies replies;
     private final JourneyService journeys;
 
-    FaqHandler(FaqService faq, Replies replies, JourneyService journeys) {
+    private final HandoffService handoffs;
+
+    FaqHandler(FaqService faq, Replies replies, JourneyService journeys, HandoffService handoffs) {
+        this.handoffs = handoffs;
         this.faq = faq;
         this.replies = replies;
         this.journeys = journeys;
@@ -48,8 +52,12 @@ class FaqHandler implements TurnHandler {
                         menu.replies(), false);
             }
             case UNANSWERED -> {
+                // after too many "I don't know"s in a row (when configured), a person is asked instead of offered
+                OutboundMessage next = handoffs.unansweredStreak(turn.contact().id())
+                        ? replies.promise(turn.contact(), language, HandoffService.REASON_UNANSWERED, null)
+                        : replies.say(language, "handoff.offer");
                 TurnStep unknown = TurnStep.unanswered(turn.contact().withMenu(null, List.of()), language, result.confidence(),
-                        List.of(replies.say(language, "unknown"), replies.say(language, "handoff.offer")));
+                        List.of(replies.say(language, "unknown"), next));
                 yield inJourney ? unknown.withReplies(List.of(replies.say(language, "journey.continue"))) : unknown;
             }
         };

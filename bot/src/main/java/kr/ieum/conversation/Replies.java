@@ -11,6 +11,7 @@ import kr.ieum.enrollment.JourneyService;
 import kr.ieum.enrollment.JourneyTurn;
 import kr.ieum.faq.Answer;
 import kr.ieum.faq.FaqService;
+import kr.ieum.handoff.HandoffService;
 import kr.ieum.i18n.LocalizedText;
 import kr.ieum.i18n.Messages;
 import kr.ieum.i18n.SupportedLocale;
@@ -28,7 +29,10 @@ class Replies {
     private final FaqService faq;
     private final JourneyService journeys;
 
-    Replies(Messages messages, FaqService faq, JourneyService journeys) {
+    private final HandoffService handoffs;
+
+    Replies(Messages messages, FaqService faq, JourneyService journeys, HandoffService handoffs) {
+        this.handoffs = handoffs;
         this.messages = messages;
         this.faq = faq;
         this.journeys = journeys;
@@ -139,12 +143,30 @@ class Replies {
                 step.forgotten());
     }
 
+    /**
+     * Files (or finds) the contact's request for a person and says what happens next, honestly: a person who reads the
+     * language and when, only when one is at work; otherwise 1345 with its hours for the language and the next working day.
+     */
+    OutboundMessage promise(Contact contact, String language, String reason, String topic) {
+        HandoffService.Promise p = handoffs.request(contact.id(), language, reason, topic);
+        String name = messages.languageName(language, language);
+        if (p.covered()) {
+            String wait = messages.render(language, "handoff.wait", Map.of("hours", p.waitHours())).text();
+            return say(language, "handoff.covered", Map.of("language", name, "wait", wait));
+        }
+        String hours = messages.render(language, "handoff.hours." + p.lineHours()).text();
+        return say(language, "handoff.closed", Map.of("language", name, "hours", hours));
+    }
+
     /** A journey's turn as replies: the topic it answers first (if any), then its parts with numbered choices. */
     TurnStep journey(Contact contact, String language, JourneyTurn turn, String topic) {
         List<OutboundMessage> replies = new ArrayList<>();
         Contact next = contact.withMenu(turn.menuKind(), turn.menuItems());
         if (turn.topic() != null) {
             faq.text(turn.topic(), language).ifPresent(a -> replies.addAll(answerMessages(a, turn.topic(), language, true)));
+        }
+        if (turn.handoff()) {
+            replies.add(promise(contact, language, HandoffService.REASON_PROBLEM, turn.stepId()));
         }
         for (int i = 0; i < turn.parts().size(); i++) {
             JourneyTurn.Part part = turn.parts().get(i);

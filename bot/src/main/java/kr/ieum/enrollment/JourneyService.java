@@ -146,9 +146,9 @@ public class JourneyService {
         } else if (PROBLEM.equals(choiceId)) {
             store.event(journey.id(), step.id(), "handoff", who.locale(), who.channel(), progress.campaign(), now);
             store.save(progress, now);
-            return new JourneyTurn(List.of(JourneyTurn.Part.of(messages.render(who.locale(), "handoff.offer")),
-                    JourneyTurn.Part.of(messages.render(who.locale(), "journey.continue"))), journey.problemTopic(), null, List.of(),
-                    step.id());
+            // the conversation asks a person to help (HandoffService) and says honestly when; then how to go on
+            return new JourneyTurn(List.of(JourneyTurn.Part.of(messages.render(who.locale(), "journey.continue"))),
+                    journey.problemTopic(), null, List.of(), step.id(), null, true);
         } else if (LATER.equals(choiceId)) {
             return later(who, progress, journey, step, now);
         } else {

@@ -13,15 +13,20 @@ import kr.ieum.i18n.LocalizedText;
  * @param menuItems the choice ids the numbers 1..n stand for
  * @param stepId    the step the resident is at after this turn (null when no journey is active)
  * @param page      the site-relative page of the step shown last ({@code /j/<journey>/<step>}), or null
+ * @param handoff   true when the resident asked for help at a step ("I have a problem"): a person is asked to answer
  */
 public record JourneyTurn(List<Part> parts, String topic, String menuKind, List<String> menuItems, String stepId,
-        String page) {
+        String page, boolean handoff) {
 
     public static final String MENU_JOURNEY = "journey";
     public static final String MENU_REMINDER = "reminder";
 
     public JourneyTurn(List<Part> parts, String topic, String menuKind, List<String> menuItems, String stepId) {
-        this(parts, topic, menuKind, menuItems, stepId, null);
+        this(parts, topic, menuKind, menuItems, stepId, null, false);
+    }
+
+    public JourneyTurn(List<Part> parts, String topic, String menuKind, List<String> menuItems, String stepId, String page) {
+        this(parts, topic, menuKind, menuItems, stepId, page, false);
     }
 
     public JourneyTurn {

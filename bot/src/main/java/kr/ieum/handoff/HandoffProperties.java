@@ -16,6 +16,7 @@ import java.util.List;
  * @param lineLongHours languages 1345 answers in until 22:00 (domain facts 2.02)
  * @param lineLanguages languages 1345 answers in on weekdays 9:00-18:00 (domain facts 2.04, single source)
  * @param notifyEmail   addresses told of each new request (through the e-mail channel's SMTP settings); empty = none
+ * @param afterUnanswered after this many questions in a row the bot could not answer, it asks a person (0 = never)
  */
 @ConfigurationProperties("ieum.handoff")
 public record HandoffProperties(
@@ -27,4 +28,5 @@ public record HandoffProperties(
         @Bindable(defaultValue = "4h") Duration timeout,
         @Bindable(defaultValue = "ko,en,zh-Hans,zh-Hant") List<String> lineLongHours,
         @Bindable(defaultValue = "ko,en,zh-Hans,zh-Hant,ja,ru,vi,th,mn,id,bn,ur,ne,km,my,tl,si") List<String> lineLanguages,
-        @Bindable(defaultValue = "") List<String> notifyEmail) {}
+        @Bindable(defaultValue = "") List<String> notifyEmail,
+        @Bindable(defaultValue = "0") int afterUnanswered) {}

@@ -20,6 +20,10 @@ import java.util.Optional;
 @Singleton
 public class HandoffService {
     public static final String REASON_HUMAN = "human";
+    /** "I have a problem" at a journey's step */
+    public static final String REASON_PROBLEM = "problem";
+    /** two questions in a row the bot could not answer ({@code ieum.handoff.after-unanswered}) */
+    public static final String REASON_UNANSWERED = "unanswered";
     private final HandoffStore store;
     private final HandoffProperties properties;
     private final Clock clock;
@@ -43,7 +47,8 @@ public class HandoffService {
     public record Promise(Handoff handoff, boolean covered, int waitHours, String lineHours) {}
 
     /** A resident asks for a person: their open request, or a new one. */
-    public Promise request(long contactId, String channel, String language, String reason, String topic) {
+    public Promise request(long contactId, String language, String reason, String topic) {
+        String channel = store.channel(contactId);
         boolean covered = properties.languages().contains(language) && open(clock.instant());
         Handoff h = store.open(contactId).orElseGet(() -> {
             Handoff created = store.create(contactId, channel, language, reason, topic, covered, clock.instant());
@@ -103,6 +108,15 @@ public class HandoffService {
 
     public void delivered(List<Long> ids) {
         store.delivered(ids, clock.instant());
+    }
+
+    /**
+     * True when this question is the {@code ieum.handoff.after-unanswered}-th in a row the bot could not answer (0 = off)
+     * and no request is open: then a person is asked instead of the bot's "I don't know" again.
+     */
+    public boolean unansweredStreak(long contactId) {
+        int after = properties.afterUnanswered();
+        return after > 0 && store.open(contactId).isEmpty() && store.unansweredInARow(contactId, after - 1);
     }
 
     public List<Handoff> open() {

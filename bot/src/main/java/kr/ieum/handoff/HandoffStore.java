@@ -166,6 +166,34 @@ class HandoffStore {
         });
     }
 
+    /** The contact's channel. */
+    @Transactional
+    String channel(long contactId) {
+        return jdbc.prepareStatement("select channel from contact where id = ?", ps -> {
+            ps.setLong(1, contactId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : "unknown";
+            }
+        });
+    }
+
+    /** True when the contact's last {@code n} questions (before this one) were all left unanswered. */
+    @Transactional
+    boolean unansweredInARow(long contactId, int n) {
+        if (n <= 0) {
+            return true;
+        }
+        return jdbc.prepareStatement("select count(*) filter (where outcome = 'unanswered'), count(*) from (select outcome from turn "
+                + "where contact_id = ? and direction = 'in' order by id desc limit ?) last", ps -> {
+            ps.setLong(1, contactId);
+            ps.setInt(2, n);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(2) == n && rs.getInt(1) == n;
+            }
+        });
+    }
+
     private Optional<Handoff> one(String sql, long param) {
         return jdbc.prepareStatement(sql, ps -> {
             ps.setLong(1, param);

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,22 +14,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.stream.Stream;
 import kr.ieum.content.ContentService;
 import kr.ieum.content.Localization;
+import kr.ieum.support.Chromium;
 import kr.ieum.support.ServiceTest;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -42,8 +37,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @MicronautTest(transactional = false)
 class ConsoleBrowserIT extends ServiceTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final String PASSWORD = "a browser test password";
     private static final String TOPIC = "hikorea";
     private static final String LOCALE = "tl";
@@ -60,27 +53,17 @@ class ConsoleBrowserIT extends ServiceTest {
     javax.sql.DataSource dataSource;
     ChromeDriver driver;
     WebDriverWait wait;
-    Path profile;
+    Chromium browser;
     String axe;
     final List<String> checked = new ArrayList<>();
 
     @BeforeAll
     void startBrowser() throws IOException {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Skipped: the browser test needs /usr/bin/chromium and /usr/bin/chromedriver "
-                        + "(apt-get install -y chromium chromium-driver; .ci/run installs them)");
         try (InputStream in = getClass().getResourceAsStream("/axe.min.js")) {
             axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        profile = Files.createTempDirectory("ieum-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile, "--window-size=360,740", "--lang=en-US");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
+        browser = Chromium.start("--lang=en-US");
+        driver = browser.driver();
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
         for (String[] a : new String[][] {{"web-ed", "editor"}, {"web-rev", "reviewer"}, {"web-admin", "admin"}}) {
             if (accounts.find(a[0]).isEmpty()) {
@@ -90,14 +73,9 @@ class ConsoleBrowserIT extends ServiceTest {
     }
 
     @AfterAll
-    void stopBrowser() throws IOException {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
+    void stopBrowser() {
+        if (browser != null) {
+            browser.close();
         }
     }
 

@@ -53,6 +53,7 @@ import org.junit.jupiter.api.Test;
 @Property(name = "ieum.channels.first-retry", value = "50ms")
 @Property(name = "ieum.handoff.languages", value = "ko,en,ru")
 @Property(name = "ieum.handoff.timeout", value = "4h")
+@Property(name = "ieum.handoff.after-unanswered", value = "2")
 class HandoffIT extends ServiceTest {
     static final String TOKEN = "7123456789:AAE-handoff-token";
     static final String SECRET = "handoff-Webhook_secret-0123456789";
@@ -227,6 +228,19 @@ class HandoffIT extends ServiceTest {
         resident.says("1");
         assertEquals("0", Sql.one(dataSource, "select count(*) from handoff where id = ?", handoff));
         assertEquals("0", Sql.one(dataSource, "select count(*) from handoff_message where handoff_id = ?", handoff));
+    }
+
+    @Test
+    void twoQuestionsInARowTheBotCannotAnswerBringAPersonWhenConfigured() {
+        Chat resident = new Chat(client, "streak-" + System.nanoTime(), "en");
+        Map<String, Object> first = resident.says("zorblax quux frobnicate?");
+        assertEquals("unanswered", first.get("outcome"));
+        assertEquals(messages.render("en", "handoff.offer").text(), Chat.text(first, 1), "the first time, a person is offered");
+        Map<String, Object> second = resident.says("wibble snark plugh xyzzy?");
+        String covered = messages.render("en", "handoff.covered", Map.of("language", messages.languageName("en", "en"),
+                "wait", messages.render("en", "handoff.wait", Map.of("hours", 2)).text())).text();
+        assertEquals(covered, Chat.text(second, 1), "the second time, a person is asked (agents read English at 10:00 on a Monday)");
+        assertEquals("unanswered", Sql.one(dataSource, "select reason from handoff where channel = 'api' order by id desc limit 1"));
     }
 
     private StaffSession login(String name) {

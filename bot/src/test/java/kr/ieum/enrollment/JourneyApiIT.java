@@ -13,6 +13,8 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
+import kr.ieum.support.Sql;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,6 +33,8 @@ import org.junit.jupiter.api.Test;
 @MicronautTest
 class JourneyApiIT extends ServiceTest {
     private static final String JOURNEY = "mobile-id-enrollment";
+    @Inject
+    DataSource dataSource;
     @Inject
     @Client("/")
     HttpClient client;
@@ -182,13 +186,18 @@ class JourneyApiIT extends ServiceTest {
     }
 
     @Test
-    void problemAnswersTheTroubleshootingTopicThenOffersAPerson() {
+    void problemAnswersTheTroubleshootingTopicThenAsksAPersonAndSaysHonestlyWhen() {
         Chat id = new Chat(client, "problem-id", "id");
         id.says("j_" + JOURNEY + "_ic-tap");
         Map<String, Object> r = id.says("2");
         String troubleshooting = faq.text("mobile-id-troubleshooting", "id").orElseThrow().localization().answer();
         assertTrue(replies(r).stream().anyMatch(m -> troubleshooting.equals(m.get("text"))), "the troubleshooting topic first");
-        assertTrue(replies(r).stream().anyMatch(m -> messages.render("id", "handoff.offer").text().equals(m.get("text"))));
+        // no agent reads Indonesian (ieum.handoff.languages ko,en): 1345 and the next working day, in Indonesian
+        String closed = messages.render("id", "handoff.closed", Map.of("language", messages.languageName("id", "id"),
+                "hours", messages.render("id", "handoff.hours.day").text())).text();
+        assertTrue(replies(r).stream().anyMatch(m -> closed.equals(m.get("text"))), replies(r).toString());
+        assertEquals("problem", Sql.one(dataSource, "select reason from handoff h join contact c on c.id = h.contact_id "
+                + "where h.language = 'id' order by h.id desc limit 1"));
         assertEquals(messages.render("id", "journey.continue").text(), last(r));
         assertEquals(step("id", "ic-tap"), last(id.says("continue")), "the journey waits at the same step");
     }

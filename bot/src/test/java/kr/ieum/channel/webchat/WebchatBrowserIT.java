@@ -8,21 +8,16 @@ import com.sun.net.httpserver.HttpServer;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import kr.ieum.faq.FaqService;
 import kr.ieum.i18n.Messages;
+import kr.ieum.support.Chromium;
 import kr.ieum.support.ServiceTest;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -30,8 +25,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -42,8 +35,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @MicronautTest(transactional = false)
 class WebchatBrowserIT extends ServiceTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     @Inject
     EmbeddedServer server;
     @Inject
@@ -54,34 +45,19 @@ class WebchatBrowserIT extends ServiceTest {
     kr.ieum.enrollment.JourneyService journeys;
     ChromeDriver driver;
     WebDriverWait wait;
-    Path profile;
+    Chromium browser;
 
     @BeforeAll
     void startBrowser() throws IOException {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Skipped: the browser test needs /usr/bin/chromium and /usr/bin/chromedriver "
-                        + "(apt-get install -y chromium chromium-driver; .ci/run installs them)");
-        profile = Files.createTempDirectory("ieum-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile, "--window-size=360,740");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
+        browser = Chromium.start();
+        driver = browser.driver();
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
     }
 
     @AfterAll
-    void stopBrowser() throws IOException {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
+    void stopBrowser() {
+        if (browser != null) {
+            browser.close();
         }
     }
 
