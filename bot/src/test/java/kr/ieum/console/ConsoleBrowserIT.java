@@ -165,6 +165,33 @@ class ConsoleBrowserIT extends ServiceTest {
         signOut();
     }
 
+    @Test
+    void anAgentClaimsRepliesAndResolvesInTheBrowser() {
+        kr.ieum.support.Chat resident = new kr.ieum.support.Chat(client, "browser-handoff-" + System.nanoTime(), "en");
+        resident.says("HUMAN");
+        String id = kr.ieum.support.Sql.one(dataSource, "select max(id) from handoff where channel = 'api' and status = 'waiting'");
+        if (accounts.find("web-agent").isEmpty()) {
+            accounts.create("web-agent", "web-agent", Passwords.hash(PASSWORD), EnumSet.of(Role.AGENT), Instant.now());
+        }
+        signIn("web-agent");
+        driver.findElement(By.linkText("#" + id)).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("claim"))).click();
+        wait.until(ExpectedConditions.urlContains("done=claimed"));
+        accessible("conversation");
+        driver.findElement(By.id("reply")).sendKeys("Hello, I am a person from the support team. How can I help?");
+        driver.findElement(By.id("send")).click();
+        wait.until(ExpectedConditions.urlContains("done=queued"));
+        assertTrue(driver.findElement(By.cssSelector(".talk")).getText().contains("How can I help?"), "the reply is in the conversation");
+        driver.findElement(By.id("resolve")).click();
+        wait.until(ExpectedConditions.urlToBe(server.getURL() + "/console/inbox"));
+        assertTrue(driver.findElements(By.linkText("#" + id)).isEmpty(), "resolved requests leave the inbox");
+        // the resident's channel cannot be written to first: it all comes with the next reply
+        java.util.List<String> texts = kr.ieum.support.Chat.replies(resident.says("thank you")).stream()
+                .map(r -> String.valueOf(r.get("text"))).toList();
+        assertTrue(texts.contains("Hello, I am a person from the support team. How can I help?"), texts.toString());
+        signOut();
+    }
+
     private long khmerMessages() {
         String n = kr.ieum.support.Sql.one(dataSource, "select count(*) from turn where direction = 'in' and language = 'km'");
         return n == null ? 0 : Long.parseLong(n);

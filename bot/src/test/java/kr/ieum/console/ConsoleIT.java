@@ -32,6 +32,7 @@ import kr.ieum.faq.FaqService;
 import kr.ieum.support.Await;
 import kr.ieum.support.Chat;
 import kr.ieum.support.ServiceTest;
+import kr.ieum.support.StaffSession;
 import kr.ieum.support.Sql;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -33,6 +33,7 @@ import kr.ieum.support.Chat;
 import kr.ieum.support.HttpStandIn;
 import kr.ieum.support.MutableClock;
 import kr.ieum.support.ServiceTest;
+import kr.ieum.support.StaffSession;
 import kr.ieum.support.Sql;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

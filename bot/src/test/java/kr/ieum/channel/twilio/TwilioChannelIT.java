@@ -54,6 +54,8 @@ class TwilioChannelIT extends ServiceTest {
     kr.ieum.enrollment.JourneyService journeys;
     @Inject
     kr.ieum.enrollment.Funnels funnels;
+    @Inject
+    kr.ieum.console.AccountStore accounts;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -124,6 +126,34 @@ class TwilioChannelIT extends ServiceTest {
 
     private String text(String language, String key) {
         return messages.render(language, key).text();
+    }
+
+    /** HUMAN by SMS in Vietnamese: the honest answer (no agent reads Vietnamese), then an agent's reply as an SMS. */
+    @Test
+    void aVietnameseResidentAsksForAPersonBySmsAndTheAgentsReplyGoesOutAsAnSms() {
+        String from = "+84907770001";
+        Map<String, String> base = with(TwilioRequests.params("sms-vi.params"), "From", from);
+        assertEquals(200, signedMessage(with(base, "MessageSid", sid("fa1"), "SmsMessageSid", sid("fa1"), "SmsSid", sid("fa1"))).statusCode());
+        awaitCalls(from, 1);
+        assertEquals(200, signedMessage(with(base, "Body", "HUMAN", "MessageSid", sid("fa2"), "SmsMessageSid", sid("fa2"), "SmsSid", sid("fa2")))
+                .statusCode());
+        String closed = messages.render("vi", "handoff.closed", Map.of("language", messages.languageName("vi", "vi"),
+                "hours", messages.render("vi", "handoff.hours.day").text())).text();
+        Await.until("the 1345 answer in Vietnamese", () -> TWILIO.callsTo(from).stream()
+                .anyMatch(c -> c.form().get("Body").replace("\n", " ").contains(closed.substring(0, 40))));
+        String id = Sql.one(dataSource, "select max(id) from handoff where channel = 'twilio' and language = 'vi'");
+        if (accounts.find("sms-agent").isEmpty()) {
+            accounts.create("sms-agent", "sms-agent", kr.ieum.console.Passwords.hash("an agent's long password"),
+                    java.util.EnumSet.of(kr.ieum.console.Role.AGENT), java.time.Instant.now());
+        }
+        kr.ieum.support.StaffSession agent = new kr.ieum.support.StaffSession(server.getURI());
+        assertEquals(303, agent.login("sms-agent", "an agent's long password").statusCode());
+        agent.submit("/console/inbox/" + id, "/console/inbox/" + id + "/claim", Map.of());
+        String reply = "Xin chào, tôi là nhân viên hỗ trợ. Bạn cần giúp gì?";
+        assertTrue(agent.submit("/console/inbox/" + id, "/console/inbox/" + id + "/reply", Map.of("text", reply))
+                .headers().firstValue("location").orElse("").contains("done=sent"));
+        Await.until("the agent's SMS", () -> TWILIO.callsTo(from).stream().anyMatch(c -> reply.equals(c.form().get("Body"))));
+        assertEquals(SMS_FROM, TWILIO.callsTo(from).get(TWILIO.callsTo(from).size() - 1).form().get("From"));
     }
 
     /** Persona: a Filipino resident with a pre-2025 card picks the office QR method and names her city in romanised Korean. */

@@ -1,4 +1,4 @@
-package kr.ieum.console;
+package kr.ieum.support;
 
 import java.io.IOException;
 import java.net.URI;
@@ -14,34 +14,34 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** A staff member's browser without the browser: the session cookie, forms with the page's CSRF token, no redirects followed. */
-final class StaffSession {
+public final class StaffSession {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final URI base;
     private String cookie;
 
-    StaffSession(URI base) {
+    public StaffSession(URI base) {
         this.base = base;
     }
 
     /** Signs in; answers the response to the login form (303 to /console on success). */
-    HttpResponse<String> login(String username, String password) {
+    public HttpResponse<String> login(String username, String password) {
         HttpResponse<String> r = post("/console/login", Map.of("username", username, "password", password), null);
         r.headers().allValues("set-cookie").stream().filter(c -> c.startsWith("JWT=")).findFirst()
                 .ifPresent(c -> cookie = c.substring(0, c.indexOf(';')));
         return r;
     }
 
-    String cookieHeader() {
+    public String cookieHeader() {
         return cookie;
     }
 
-    HttpResponse<String> get(String path) {
+    public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(base.resolve(path)).header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").GET());
     }
 
     /** The CSRF token of the page at {@code path}. */
-    String csrf(String path) {
+    public String csrf(String path) {
         Matcher m = CSRF.matcher(get(path).body());
         if (!m.find()) {
             throw new AssertionError("no CSRF token on " + path);
@@ -50,7 +50,7 @@ final class StaffSession {
     }
 
     /** A form post with the token taken from {@code page} (null: none). */
-    HttpResponse<String> submit(String page, String action, Map<String, String> fields) {
+    public HttpResponse<String> submit(String page, String action, Map<String, String> fields) {
         Map<String, String> form = new LinkedHashMap<>(fields);
         if (page != null) {
             form.put("_csrf", csrf(page));
@@ -58,7 +58,7 @@ final class StaffSession {
         return post(action, form, null);
     }
 
-    HttpResponse<String> post(String path, Map<String, String> form, String origin) {
+    public HttpResponse<String> post(String path, Map<String, String> form, String origin) {
         String body = form.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").POST(HttpRequest.BodyPublishers.ofString(body));
@@ -69,7 +69,7 @@ final class StaffSession {
     }
 
     /** Uploads a file as a browser's multipart form would, with the page's CSRF token in the action's query. */
-    HttpResponse<String> upload(String page, String action, String filename, byte[] content) {
+    public HttpResponse<String> upload(String page, String action, String filename, byte[] content) {
         String boundary = "----ieum" + System.nanoTime();
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
@@ -82,11 +82,11 @@ final class StaffSession {
                 .header("Accept", "text/html").POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
-    HttpResponse<String> getJson(String path) {
+    public HttpResponse<String> getJson(String path) {
         return send(HttpRequest.newBuilder(base.resolve(path)).header("Accept", "application/json").GET());
     }
 
-    HttpResponse<String> getRaw(String path) {
+    public HttpResponse<String> getRaw(String path) {
         return send(HttpRequest.newBuilder(base.resolve(path)).GET());
     }
 
