@@ -83,8 +83,9 @@ class ConsolePages {
     private final Translations translations;
     private final UnansweredQuestions unansweredQuestions;
     private final kr.ieum.handoff.HandoffService handoffs;
+    private final kr.ieum.outreach.CampaignStore campaignStore;
 
-    ConsolePages(kr.ieum.handoff.HandoffService handoffs, ConsoleViews views, Translations translations, UnansweredQuestions unansweredQuestions, ContentService content, FaqService faq, LocaleRegistry locales, LanguageResolver languages,
+    ConsolePages(kr.ieum.outreach.CampaignStore campaignStore, kr.ieum.handoff.HandoffService handoffs, ConsoleViews views, Translations translations, UnansweredQuestions unansweredQuestions, ContentService content, FaqService faq, LocaleRegistry locales, LanguageResolver languages,
             List<ChannelPreview> previews, ConsoleText text, CsrfTokens csrf, AuditLog audit, AccountStore accounts, Clock clock) {
         this.content = content;
         this.faq = faq;
@@ -100,6 +101,7 @@ class ConsolePages {
         this.translations = translations;
         this.unansweredQuestions = unansweredQuestions;
         this.handoffs = handoffs;
+        this.campaignStore = campaignStore;
     }
 
     @Get(value = "/login", produces = MediaType.TEXT_HTML)
@@ -130,6 +132,9 @@ class ConsolePages {
         }
         if (has(user, ADMIN)) {
             return HttpResponse.seeOther(URI.create("/console/accounts"));
+        }
+        if (has(user, CampaignPages.PARTNER)) {
+            return HttpResponse.seeOther(URI.create("/console/campaigns"));
         }
         return views.page("console/home", base(request, user, "home"), request);
     }
@@ -506,6 +511,10 @@ class ConsolePages {
         }
         String name = clean(form.get("name"));
         accounts.create(username, name.isEmpty() ? username : name, Passwords.hash(password), roles, clock.instant());
+        String organisation = clean(form.get("organisation"));
+        if (!organisation.isEmpty() && organisation.length() <= 200) {
+            campaignStore.setOrganisation(username, campaignStore.organisation(organisation));
+        }
         audit.record(user.getName(), "account.create", username, "roles " + Role.format(roles));
         return accountsBack("created");
     }
@@ -561,6 +570,7 @@ class ConsolePages {
             model.put("canReview", has(user, REVIEWER));
             model.put("isAdmin", has(user, ADMIN));
             model.put("isAgent", has(user, InboxPages.AGENT));
+            model.put("isPartner", has(user, CampaignPages.PARTNER));
             if (has(user, InboxPages.AGENT)) {
                 model.put("waitingCount", handoffs.open().stream().filter(h -> kr.ieum.handoff.Handoff.WAITING.equals(h.status())).count());
             }

@@ -121,6 +121,8 @@ class ConsoleBrowserIT extends ServiceTest {
         signIn("web-admin");
         assertTrue(driver.getCurrentUrl().endsWith("/console/accounts"));
         accessible("accounts");
+        driver.get(server.getURL() + "/console/campaigns");
+        accessible("campaigns");
         driver.get(server.getURL() + "/console/audit");
         accessible("audit log");
         String log = driver.findElement(By.tagName("table")).getText();

@@ -1,0 +1,150 @@
+package kr.ieum.outreach;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** Organisations, campaigns and their click counts in PostgreSQL. */
+@Singleton
+public class CampaignStore {
+    private static final String COLUMNS = "c.id, c.code, c.name, c.organisation_id, o.name, c.languages, c.journey_step, c.starts_on, "
+            + "c.ends_on, c.sms_keyword";
+    private final JdbcOperations jdbc;
+
+    CampaignStore(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The organisation's id, created on first use. */
+    @Transactional
+    public long organisation(String name) {
+        return jdbc.prepareStatement("insert into organisation (name) values (?) on conflict (name) do update set name = excluded.name "
+                + "returning id", ps -> {
+            ps.setString(1, name.strip());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    @Transactional
+    public Optional<Campaign> byCode(String code) {
+        return jdbc.prepareStatement("select " + COLUMNS + " from campaign c join organisation o on o.id = c.organisation_id "
+                + "where c.code = ?", ps -> {
+            ps.setString(1, code);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(campaign(rs)) : Optional.empty();
+            }
+        });
+    }
+
+    /** Every campaign, or an organisation's (when {@code organisationId} is not null), newest first. */
+    @Transactional
+    public List<Campaign> list(Long organisationId) {
+        return jdbc.prepareStatement("select " + COLUMNS + " from campaign c join organisation o on o.id = c.organisation_id "
+                + (organisationId == null ? "" : "where c.organisation_id = ? ") + "order by c.id desc", ps -> {
+            if (organisationId != null) {
+                ps.setLong(1, organisationId);
+            }
+            List<Campaign> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(campaign(rs));
+                }
+            }
+            return out;
+        });
+    }
+
+    @Transactional
+    public Campaign create(String code, String name, long organisationId, List<String> languages, String journeyStep,
+            LocalDate startsOn, LocalDate endsOn, String smsKeyword, String by, Instant now) {
+        jdbc.prepareStatement("insert into campaign (code, name, organisation_id, languages, journey_step, starts_on, ends_on, "
+                + "sms_keyword, created_by, created_at) values (?,?,?,?,?,?,?,?,?,?)", ps -> {
+            ps.setString(1, code);
+            ps.setString(2, name);
+            ps.setLong(3, organisationId);
+            ps.setString(4, String.join(",", languages));
+            ps.setString(5, journeyStep);
+            ps.setDate(6, Date.valueOf(startsOn));
+            ps.setDate(7, Date.valueOf(endsOn));
+            ps.setString(8, smsKeyword);
+            ps.setString(9, by);
+            ps.setTimestamp(10, Timestamp.from(now));
+            return ps.executeUpdate();
+        });
+        return byCode(code).orElseThrow();
+    }
+
+    /** One more click on the campaign's link, counted per day and language only. */
+    @Transactional
+    public void click(long campaignId, LocalDate day, String language) {
+        jdbc.prepareStatement("insert into campaign_click (campaign_id, day, language, clicks) values (?, ?, ?, 1) "
+                + "on conflict (campaign_id, day, language) do update set clicks = campaign_click.clicks + 1", ps -> {
+            ps.setLong(1, campaignId);
+            ps.setDate(2, Date.valueOf(day));
+            ps.setString(3, language);
+            return ps.executeUpdate();
+        });
+    }
+
+    /**
+     * What a campaign achieved, per language: link clicks, journeys started and completed from its links (the journey
+     * funnel's events carry the campaign code; nothing identifies a resident).
+     */
+    @Transactional
+    public List<List<Object>> report(Campaign c) {
+        return jdbc.prepareStatement("with clicks as (select language, sum(clicks) n from campaign_click where campaign_id = ? group by 1), "
+                + "events as (select locale language, count(*) filter (where event = 'started') started, "
+                + "count(*) filter (where event = 'completed') completed from journey_event where campaign = ? group by 1) "
+                + "select coalesce(c.language, e.language), coalesce(c.n, 0), coalesce(e.started, 0), coalesce(e.completed, 0) "
+                + "from clicks c full join events e on e.language = c.language order by 1", ps -> {
+            ps.setLong(1, c.id());
+            ps.setString(2, c.code());
+            List<List<Object>> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(List.of(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+                }
+            }
+            return rows;
+        });
+    }
+
+    /** The organisation a staff account belongs to (partners), if any. */
+    @Transactional
+    public Optional<Long> organisationOf(String username) {
+        return jdbc.prepareStatement("select organisation_id from staff_account where username = ?", ps -> {
+            ps.setString(1, username);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getObject(1) != null ? Optional.of(rs.getLong(1)) : Optional.empty();
+            }
+        });
+    }
+
+    @Transactional
+    public void setOrganisation(String username, long organisationId) {
+        jdbc.prepareStatement("update staff_account set organisation_id = ? where username = ?", ps -> {
+            ps.setLong(1, organisationId);
+            ps.setString(2, username);
+            return ps.executeUpdate();
+        });
+    }
+
+    private static Campaign campaign(ResultSet rs) throws SQLException {
+        return new Campaign(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
+                Arrays.stream(rs.getString(6).split(",")).filter(s -> !s.isBlank()).toList(), rs.getString(7),
+                rs.getDate(8).toLocalDate(), rs.getDate(9).toLocalDate(), rs.getString(10));
+    }
+}

@@ -1,0 +1,14 @@
+package kr.ieum.outreach;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
+
+/**
+ * {@code ieum.outreach.*}: where a campaign page's buttons lead. Each button appears only when its address is set.
+ *
+ * @param telegramBot    the Telegram bot's username ({@code https://t.me/<bot>?start=...})
+ * @param whatsappNumber the WhatsApp number in international form, digits only ({@code https://wa.me/<number>?text=...})
+ * @param smsNumber      the number residents text a keyword to
+ */
+@ConfigurationProperties("ieum.outreach")
+public record OutreachProperties(@Nullable String telegramBot, @Nullable String whatsappNumber, @Nullable String smsNumber) {}

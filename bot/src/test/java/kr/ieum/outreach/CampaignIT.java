@@ -1,0 +1,140 @@
+package kr.ieum.outreach;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.context.annotation.Property;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.Map;
+import javax.sql.DataSource;
+import kr.ieum.console.AccountStore;
+import kr.ieum.console.Passwords;
+import kr.ieum.console.Role;
+import kr.ieum.faq.FaqService;
+import kr.ieum.i18n.Messages;
+import kr.ieum.support.Chat;
+import kr.ieum.support.ServiceTest;
+import kr.ieum.support.Sql;
+import kr.ieum.support.StaffSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A community association's campaign end to end: an admin creates it, its link opens a light page in Vietnamese with
+ * buttons that carry the code, views are counted per day and language only, a conversation started from it counts for
+ * it, its partner (and no other) sees the report; unknown, expired and malformed codes get a friendly page.
+ */
+@MicronautTest
+@Property(name = "ieum.outreach.telegram-bot", value = "IeumBot")
+@Property(name = "ieum.outreach.sms-number", value = "+82 10-0000-1345")
+class CampaignIT extends ServiceTest {
+    private static final String PASSWORD = "a partner's long password";
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    AccountStore accounts;
+    @Inject
+    DataSource dataSource;
+    @Inject
+    FaqService faq;
+    @Inject
+    Messages messages;
+    @Inject
+    @Client("/")
+    HttpClient client;
+    private final java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+
+    @BeforeAll
+    void staff() {
+        if (accounts.find("camp-admin").isEmpty()) {
+            accounts.create("camp-admin", "camp-admin", Passwords.hash(PASSWORD), EnumSet.of(Role.ADMIN), Instant.now());
+        }
+    }
+
+    private StaffSession login(String user) {
+        StaffSession s = new StaffSession(server.getURI());
+        assertEquals(303, s.login(user, PASSWORD).statusCode(), user);
+        return s;
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(server.getURL() + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aCampaignLinkOpensALightPageAttributesTheConversationAndReportsCountsToItsPartnerOnly() throws Exception {
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Seoul"));
+        StaffSession admin = login("camp-admin");
+        HttpResponse<String> created = admin.submit("/console/campaigns", "/console/campaigns", Map.of("code", "ansan-vn",
+                "name", "Ansan Vietnamese association", "organisation", "Vietnamese Association of Ansan", "languages", "vi, km",
+                "from", today.minusDays(1).toString(), "to", today.plusDays(30).toString(), "keyword", "ID"));
+        assertTrue(created.headers().firstValue("location").orElse("").contains("done=created"));
+        admin.submit("/console/accounts", "/console/accounts", Map.of("username", "ansan-partner", "password", PASSWORD,
+                "organisation", "Vietnamese Association of Ansan", "role-partner", "on"));
+        admin.submit("/console/accounts", "/console/accounts", Map.of("username", "other-partner", "password", PASSWORD,
+                "organisation", "Another association", "role-partner", "on"));
+
+        HttpResponse<String> page = get("/c/ansan-vn");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().getBytes(StandardCharsets.UTF_8).length < 50 * 1024, "light enough for an old phone");
+        assertFalse(page.body().contains("<script"), "no JavaScript needed");
+        assertTrue(page.body().contains("<html lang=\"vi\""), "the campaign's first language");
+        assertTrue(page.body().contains(faq.text("mobile-id-overview", "vi").orElseThrow().localization().sms().substring(0, 20)),
+                "what the card is, from the knowledge base");
+        assertTrue(page.body().contains("/j/mobile-id-enrollment?lang=vi&amp;c=ansan-vn"), "web chat, with the code");
+        assertTrue(page.body().contains("https://t.me/IeumBot?start=j_mobile-id-enrollment_c-ansan-vn_l-vi"), "Telegram, with the code");
+        assertTrue(page.body().contains("ID"), "the SMS keyword");
+        assertEquals(200, get("/c/ansan-vn?lang=km").statusCode());
+        assertEquals("1", Sql.one(dataSource, "select sum(clicks) from campaign_click cc join campaign c on c.id = cc.campaign_id "
+                + "where c.code = 'ansan-vn' and cc.language = 'vi'"));
+        assertEquals("0", Sql.one(dataSource, "select count(*) from information_schema.columns where table_name = 'campaign_click' "
+                + "and column_name in ('ip', 'address', 'contact_id', 'cookie')"), "nothing about the person who clicked");
+
+        // the first conversation from the page counts for the campaign
+        Chat resident = new Chat(client, "campaign-" + System.nanoTime(), null);
+        resident.says("j_mobile-id-enrollment_c-ansan-vn_l-vi");
+
+        StaffSession partner = login("ansan-partner");
+        HttpResponse<String> list = partner.get("/console/campaigns");
+        assertTrue(list.body().contains("ansan-vn"), "the partner sees their campaign");
+        String report = partner.get("/console/campaigns/ansan-vn").body();
+        assertTrue(report.matches("(?s).*<td>vi</td>\\s*<td>1</td>\\s*<td>1</td>\\s*<td>0</td>.*"), report);
+        assertTrue(partner.getRaw("/console/campaigns/ansan-vn/csv").body().contains("vi,1,1,0"));
+        StaffSession other = login("other-partner");
+        assertFalse(other.get("/console/campaigns").body().contains("ansan-vn"), "another association does not see it");
+        assertEquals(404, other.get("/console/campaigns/ansan-vn").statusCode());
+        assertTrue(other.get("/console/content").statusCode() != 200, "partners see no content");
+    }
+
+    @Test
+    void unknownExpiredAndMalformedCodesGetAFriendlyPageNeverAnErrorOrARedirect() throws Exception {
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Seoul"));
+        login("camp-admin").submit("/console/campaigns", "/console/campaigns", Map.of("code", "old-one", "name", "Ended",
+                "organisation", "Some association", "languages", "ne", "from", today.minusDays(60).toString(),
+                "to", today.minusDays(30).toString()));
+        String title = messages.render("ne", "campaign.unknown.title").text();
+        for (String path : new String[] {"/c/no-such-campaign", "/c/old-one", "/c/%3Cscript%3Ealert(1)%3C%2Fscript%3E?lang=ne",
+                "/c/" + "x".repeat(300)}) {
+            HttpResponse<String> r = get(path + (path.contains("?") ? "" : "?lang=ne"));
+            assertEquals(404, r.statusCode(), path);
+            assertTrue(r.headers().firstValue("location").isEmpty(), "no redirect: " + path);
+            assertTrue(r.body().contains(title), "a friendly page in Nepali: " + path);
+            assertFalse(r.body().contains("<script>"), path);
+        }
+        assertEquals("0", Sql.one(dataSource, "select coalesce(sum(clicks), 0) from campaign_click cc join campaign c on c.id = cc.campaign_id "
+                + "where c.code = 'old-one'"), "an expired campaign counts no clicks");
+    }
+}
