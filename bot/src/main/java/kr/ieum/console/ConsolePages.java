@@ -84,8 +84,11 @@ class ConsolePages {
     private final UnansweredQuestions unansweredQuestions;
     private final kr.ieum.handoff.HandoffService handoffs;
     private final kr.ieum.outreach.CampaignStore campaignStore;
+    private final kr.ieum.i18n.Messages messages;
+    private final kr.ieum.i18n.LocalesProperties localesProperties;
 
-    ConsolePages(kr.ieum.outreach.CampaignStore campaignStore, kr.ieum.handoff.HandoffService handoffs, ConsoleViews views, Translations translations, UnansweredQuestions unansweredQuestions, ContentService content, FaqService faq, LocaleRegistry locales, LanguageResolver languages,
+    ConsolePages(kr.ieum.i18n.Messages messages, kr.ieum.i18n.LocalesProperties localesProperties,
+            kr.ieum.outreach.CampaignStore campaignStore, kr.ieum.handoff.HandoffService handoffs, ConsoleViews views, Translations translations, UnansweredQuestions unansweredQuestions, ContentService content, FaqService faq, LocaleRegistry locales, LanguageResolver languages,
             List<ChannelPreview> previews, ConsoleText text, CsrfTokens csrf, AuditLog audit, AccountStore accounts, Clock clock) {
         this.content = content;
         this.faq = faq;
@@ -102,6 +105,8 @@ class ConsolePages {
         this.unansweredQuestions = unansweredQuestions;
         this.handoffs = handoffs;
         this.campaignStore = campaignStore;
+        this.messages = messages;
+        this.localesProperties = localesProperties;
     }
 
     @Get(value = "/login", produces = MediaType.TEXT_HTML)
@@ -517,6 +522,16 @@ class ConsolePages {
         }
         audit.record(user.getName(), "account.create", username, "roles " + Role.format(roles));
         return accountsBack("created");
+    }
+
+    /** Reads the bot's words ({@code locales/messages}) again: broken files and patterns are refused, the last good ones stay. */
+    @Post(value = "/locales/reload", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Secured({ADMIN})
+    HttpResponse<?> reloadLocales(Authentication user) {
+        List<kr.ieum.i18n.LocalesChecker.Problem> problems = kr.ieum.i18n.LocalesLoader.reload(messages, localesProperties.directory());
+        audit.record(user.getName(), "locales.reload", "locales/messages",
+                problems.isEmpty() ? "all taken" : problems.size() + " refused, first: " + problems.get(0));
+        return accountsBack(problems.isEmpty() ? "reloaded" : "reloadproblems");
     }
 
     @Post(value = "/accounts/{username}/unlock", consumes = MediaType.APPLICATION_FORM_URLENCODED)

@@ -47,6 +47,25 @@ public final class LocalesLoader {
      * Only broken English stops the service, since nothing else could stand in for it.
      */
     public static Map<String, Map<String, String>> patterns(LocaleRegistry registry, Path dir) {
+        return patterns(registry, dir, Map.of());
+    }
+
+    /**
+     * Reads {@code locales/messages} again into {@code messages}, while the service runs: a locale whose file is broken
+     * keeps the words it had (its last good version), and a refused pattern keeps its last good one; answers the problems
+     * (file:line), empty when everything was taken. Broken English changes nothing at all.
+     */
+    public static List<LocalesChecker.Problem> reload(Messages messages, Path dir) {
+        List<LocalesChecker.Problem> problems = LocalesChecker.check(dir, messages.locales());
+        try {
+            messages.replace(patterns(messages.locales(), dir, messages.patterns()));
+        } catch (IllegalStateException e) {
+            LOG.error("Kept all of the bot's words: {}", e.getMessage());
+        }
+        return problems;
+    }
+
+    private static Map<String, Map<String, String>> patterns(LocaleRegistry registry, Path dir, Map<String, Map<String, String>> previous) {
         Map<String, Map<String, String>> all = new HashMap<>();
         Map<String, String> source = null;
         List<String> tags = new ArrayList<>(registry.tags());
@@ -61,7 +80,9 @@ public final class LocalesLoader {
                     if (tag.equals("en")) {
                         throw new IllegalStateException("the English messages cannot be loaded: " + read.problems());
                     }
-                    read.problems().forEach(p -> LOG.error("Refused {} (its readers get the fallback language): {}", file.getFileName(), p));
+                    read.problems().forEach(p -> LOG.error("Refused {} ({}): {}", file.getFileName(),
+                            previous.containsKey(tag) ? "its last good version stays" : "its readers get the fallback language", p));
+                    patterns.putAll(previous.getOrDefault(tag, Map.of()));
                 } else {
                     for (Map.Entry<String, String> e : read.patterns().entrySet()) {
                         java.util.Set<String> args = LocalesChecker.arguments(e.getValue(), tag);
@@ -72,6 +93,10 @@ public final class LocalesLoader {
                                     args == null ? "is not a valid ICU MessageFormat pattern" : "has placeholders " + args + " but English has " + expected);
                             if (tag.equals("en")) {
                                 throw new IllegalStateException("the English message '" + e.getKey() + "' is not a valid pattern");
+                            }
+                            String old = previous.getOrDefault(tag, Map.of()).get(e.getKey());
+                            if (old != null) {
+                                patterns.put(e.getKey(), old);
                             }
                             continue;
                         }

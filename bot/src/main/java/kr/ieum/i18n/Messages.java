@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Messages {
     private final LocaleRegistry registry;
-    private final Map<String, Map<String, String>> patterns;
+    private volatile Map<String, Map<String, String>> patterns;
     private final Map<String, MessageFormat> compiled = new ConcurrentHashMap<>();
     private final Map<String, Map<String, List<String>>> owners = new ConcurrentHashMap<>();
 
@@ -27,6 +27,18 @@ public final class Messages {
 
     public LocaleRegistry locales() {
         return registry;
+    }
+
+    /** Takes the words read again from {@code locales/} (see {@link LocalesLoader#reload}); what was cached from the old ones goes. */
+    void replace(Map<String, Map<String, String>> fresh) {
+        this.patterns = Map.copyOf(fresh);
+        compiled.clear();
+        owners.clear();
+    }
+
+    /** The current patterns, per locale (for a reload to keep a locale's last good words). */
+    Map<String, Map<String, String>> patterns() {
+        return patterns;
     }
 
     /** Formats {@code key} in {@code locale} with named arguments. */

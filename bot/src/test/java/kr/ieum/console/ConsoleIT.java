@@ -132,6 +132,9 @@ class ConsoleIT extends ServiceTest {
         assertFalse(accounts.find("locky").orElseThrow().lockedAt(Instant.now()));
         assertEquals(303, new StaffSession(server.getURI()).login("locky", PASSWORD).statusCode());
         assertEquals("1", Sql.one(dataSource, "select count(*) from audit_log where actor = 'boss' and action = 'account.unlock' and target = 'locky'"));
+        // admins read the bot's words again without a restart
+        assertTrue(boss.submit("/console/accounts", "/console/locales/reload", Map.of()).headers().firstValue("location").orElse("")
+                .contains("done=reloaded"));
     }
 
     @Test

@@ -65,6 +65,21 @@ class LocalesCheckerTest {
         assertThrows(IllegalStateException.class, () -> LocalesLoader.messages(REGISTRY, copy), "without English nothing can stand in");
     }
 
+    @Test
+    void aReloadTakesGoodChangesAndKeepsTheLastGoodVersionOfWhatIsBroken(@TempDir Path dir) throws IOException {
+        Path copy = copyLocales(dir);
+        Messages messages = LocalesLoader.messages(REGISTRY, copy);
+        String thaiBefore = messages.render("th", "unknown").text();
+        Path vi = copy.resolve("messages/vi.yaml");
+        Files.writeString(vi, Files.readString(vi).replaceFirst("(?m)^unknown: .*$", "unknown: \"Xin lỗi, tôi chưa biết.\""));
+        Files.writeString(copy.resolve("messages/th.yaml"), "unknown: [broken\n");
+        List<LocalesChecker.Problem> problems = LocalesLoader.reload(messages, copy);
+        assertTrue(problems.stream().anyMatch(p -> p.file().endsWith("th.yaml")), problems.toString());
+        assertEquals("Xin lỗi, tôi chưa biết.", messages.render("vi", "unknown").text(), "a good change is taken at once");
+        assertEquals(thaiBefore, messages.render("th", "unknown").text(), "broken Thai keeps its last good version");
+        assertEquals("th", messages.render("th", "unknown").locale());
+    }
+
     private static int firstKeyLine(List<String> lines) {
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).matches("^[a-z][a-z0-9._-]*: .*") && !lines.get(i).contains("{")) {
