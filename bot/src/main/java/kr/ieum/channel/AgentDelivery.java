@@ -5,18 +5,12 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import kr.ieum.conversation.OutboundMessage;
 import kr.ieum.handoff.Handoff;
 import kr.ieum.handoff.HandoffService;
 import kr.ieum.i18n.LocalizedText;
-import kr.ieum.platform.AddressCipher;
 
 /**
  * Sends what a person (or the bot, about a handoff) writes to a resident outside a turn: through the outbox on the
@@ -27,27 +21,19 @@ import kr.ieum.platform.AddressCipher;
 @Singleton
 public class AgentDelivery {
     private final JdbcOperations jdbc;
-    private final ChannelStore store;
-    private final AddressCipher cipher;
+    private final ProactiveOutbox outbox;
     private final HandoffService handoffs;
-    private final Map<String, ChannelAdapter> adapters;
 
-    AgentDelivery(JdbcOperations jdbc, ChannelStore store, AddressCipher cipher, HandoffService handoffs, List<ChannelAdapter> adapters) {
+    AgentDelivery(JdbcOperations jdbc, ProactiveOutbox outbox, HandoffService handoffs) {
         this.jdbc = jdbc;
-        this.store = store;
-        this.cipher = cipher;
+        this.outbox = outbox;
         this.handoffs = handoffs;
-        this.adapters = adapters.stream().collect(Collectors.toMap(ChannelAdapter::channel, Function.identity()));
     }
 
     /** Keeps {@code text} for the resident of {@code h} and sends it now if the channel allows; answers whether it went. */
     @Transactional
     public boolean send(Handoff h, String agent, String language, String text) {
         long id = handoffs.say(h, agent, language, text);
-        ChannelAdapter adapter = adapters.get(h.channel());
-        if (adapter == null || !adapter.proactive()) {
-            return false;
-        }
         Object[] contact = jdbc.prepareStatement("select c.address_enc, (select max(created_at) from turn t where t.contact_id = c.id "
                 + "and t.direction = 'in') from contact c where c.id = ?", ps -> {
             ps.setLong(1, h.contactId());
@@ -59,18 +45,10 @@ public class AgentDelivery {
                 return new Object[] {rs.getBytes(1), last == null ? null : last.toInstant()};
             }
         });
-        if (contact == null) {
+        if (contact == null || outbox.enqueue(h.channel(), (byte[]) contact[0], (Instant) contact[1], handoffs.now(), language,
+                List.of(OutboundMessage.of(new LocalizedText(language, text)))) != ProactiveOutbox.Result.QUEUED) {
             return false;
         }
-        String address = cipher.decrypt((byte[]) contact[0]);
-        Duration window = adapter.replyWindow(address);
-        Instant lastInbound = (Instant) contact[1];
-        if (window != null && (lastInbound == null || lastInbound.plus(window).isBefore(handoffs.now()))) {
-            return false;
-        }
-        List<OutboundMessage> messages = new ArrayList<>();
-        messages.add(OutboundMessage.of(new LocalizedText(language, text)));
-        store.enqueue(new Delivery(h.channel(), address, language, messages, Map.of()));
         handoffs.delivered(List.of(id));
         return true;
     }

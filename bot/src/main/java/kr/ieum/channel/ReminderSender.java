@@ -3,16 +3,10 @@ package kr.ieum.channel;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import kr.ieum.conversation.OutboundMessage;
 import kr.ieum.enrollment.Reminders;
 import kr.ieum.i18n.Messages;
-import kr.ieum.platform.AddressCipher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,17 +20,13 @@ class ReminderSender {
     private static final Logger LOG = LoggerFactory.getLogger(ReminderSender.class);
     private static final int BATCH = 20;
     private final Reminders reminders;
-    private final ChannelStore store;
-    private final AddressCipher cipher;
+    private final ProactiveOutbox outbox;
     private final Messages messages;
-    private final Map<String, ChannelAdapter> adapters;
 
-    ReminderSender(Reminders reminders, ChannelStore store, AddressCipher cipher, Messages messages, List<ChannelAdapter> adapters) {
+    ReminderSender(Reminders reminders, ProactiveOutbox outbox, Messages messages) {
         this.reminders = reminders;
-        this.store = store;
-        this.cipher = cipher;
+        this.outbox = outbox;
         this.messages = messages;
-        this.adapters = adapters.stream().collect(Collectors.toMap(ChannelAdapter::channel, Function.identity()));
     }
 
     @Scheduled(fixedDelay = "${ieum.enrollment.reminder-poll:30s}", initialDelay = "10s")
@@ -67,20 +57,13 @@ class ReminderSender {
         if ("stopped".equals(d.consent())) {
             return "cancelled";
         }
-        ChannelAdapter adapter = adapters.get(d.channel());
-        if (adapter == null || !adapter.proactive()) {
-            LOG.info("reminder {}: channel {} cannot write first; skipped", d.id(), d.channel());
-            return "skipped";
-        }
-        String address = cipher.decrypt(d.addressEnc());
-        Duration window = adapter.replyWindow(address);
-        Instant now = reminders.now();
-        if (window != null && (d.lastInbound() == null || d.lastInbound().plus(window).isBefore(now))) {
-            LOG.info("reminder {}: outside the channel's reply window; skipped", d.id());
-            return "skipped";
-        }
         OutboundMessage text = OutboundMessage.of(messages.render(d.locale(), "journey.reminder.text"));
-        store.enqueue(new Delivery(d.channel(), address, d.locale(), List.of(text), Map.of()));
+        ProactiveOutbox.Result result = outbox.enqueue(d.channel(), d.addressEnc(), d.lastInbound(), reminders.now(), d.locale(), List.of(text));
+        if (result != ProactiveOutbox.Result.QUEUED) {
+            LOG.info("reminder {}: {} on channel {}; skipped", d.id(), result == ProactiveOutbox.Result.CANNOT_WRITE_FIRST
+                    ? "cannot write first" : "outside the reply window", d.channel());
+            return "skipped";
+        }
         return "sent";
     }
 }
