@@ -28,6 +28,7 @@ import kr.ieum.i18n.RichText;
 import kr.ieum.outreach.Campaign;
 import kr.ieum.outreach.CampaignStore;
 import kr.ieum.outreach.OutreachProperties;
+import kr.ieum.outreach.QrCodes;
 
 /**
  * {@code GET /c/{code}?lang=}: the page a community association shares. Light (a few KB, no JavaScript, readable on an
@@ -48,15 +49,30 @@ class CampaignPage {
     private final LocaleRegistry locales;
     private final OutreachProperties outreach;
     private final Clock clock;
+    private final kr.ieum.channel.PublicUrl publicUrl;
 
     CampaignPage(CampaignStore campaigns, FaqService faq, Messages messages, LocaleRegistry locales, OutreachProperties outreach,
-            Clock clock) {
+            Clock clock, kr.ieum.channel.PublicUrl publicUrl) {
+        this.publicUrl = publicUrl;
         this.campaigns = campaigns;
         this.faq = faq;
         this.messages = messages;
         this.locales = locales;
         this.outreach = outreach;
         this.clock = clock;
+    }
+
+    /** The campaign link as a QR code: {@code /c/<code>/qr.svg} (print) or {@code /c/<code>/qr.png} (chats, slides). */
+    @Get("/{code}/qr.{format}")
+    HttpResponse<?> qr(@PathVariable String code, @PathVariable String format) {
+        String normalised = code.toLowerCase(Locale.ROOT);
+        if (!Campaign.validCode(normalised) || campaigns.byCode(normalised).isEmpty() || !(format.equals("svg") || format.equals("png"))) {
+            return HttpResponse.notFound();
+        }
+        String url = publicUrl.of("/c/" + normalised);
+        return format.equals("svg")
+                ? HttpResponse.ok(QrCodes.svg(url)).contentType("image/svg+xml;charset=utf-8").header("Cache-Control", "public, max-age=3600")
+                : HttpResponse.ok(QrCodes.png(url, 600)).contentType("image/png").header("Cache-Control", "public, max-age=3600");
     }
 
     @Get(value = "/{code}", produces = MediaType.TEXT_HTML + ";charset=utf-8")

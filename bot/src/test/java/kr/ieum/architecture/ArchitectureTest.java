@@ -45,6 +45,19 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheOutreachPackageUsesZxing() {
+        noClasses().that().resideOutsideOfPackage("kr.ieum.outreach..")
+                .should().dependOnClassesThat().resideInAPackage("com.google.zxing..").check(classes);
+    }
+
+    @Test
+    void onlyTheConsoleKnowsStaffSecurityViewsAndPasswordHashing() {
+        noClasses().that().resideOutsideOfPackage("kr.ieum.console..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.micronaut.security..", "io.micronaut.views..", "org.springframework..")
+                .check(classes);
+    }
+
+    @Test
     void theCoreKnowsNoChannelAndNoHttpEdge() {
         noClasses().that().resideInAnyPackage("kr.ieum.conversation..", "kr.ieum.faq..", "kr.ieum.contact..",
                         "kr.ieum.language..", "kr.ieum.i18n..", "kr.ieum.content..")

@@ -53,6 +53,8 @@ class CampaignIT extends ServiceTest {
     @Inject
     Messages messages;
     @Inject
+    kr.ieum.channel.PublicUrl publicUrl;
+    @Inject
     @Client("/")
     HttpClient client;
     private final java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
@@ -113,6 +115,18 @@ class CampaignIT extends ServiceTest {
         String report = partner.get("/console/campaigns/ansan-vn").body();
         assertTrue(report.matches("(?s).*<td>vi</td>\\s*<td>1</td>\\s*<td>1</td>\\s*<td>0</td>.*"), report);
         assertTrue(partner.getRaw("/console/campaigns/ansan-vn/csv").body().contains("vi,1,1,0"));
+        // the link as a QR code: the PNG reads back as the campaign's address, the SVG is one drawing
+        HttpResponse<byte[]> png = http.send(HttpRequest.newBuilder(URI.create(server.getURL() + "/c/ansan-vn/qr.png")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, png.statusCode());
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png.body()));
+        String decoded = new com.google.zxing.qrcode.QRCodeReader().decode(new com.google.zxing.BinaryBitmap(
+                new com.google.zxing.common.HybridBinarizer(new com.google.zxing.client.j2se.BufferedImageLuminanceSource(image)))).getText();
+        assertEquals(publicUrl.of("/c/ansan-vn"), decoded);
+        HttpResponse<String> svg = get("/c/ansan-vn/qr.svg");
+        assertTrue(svg.body().contains("<svg") && svg.headers().firstValue("content-type").orElse("").startsWith("image/svg+xml"));
+        assertEquals(404, get("/c/no-such-campaign/qr.png").statusCode());
+
         StaffSession other = login("other-partner");
         assertFalse(other.get("/console/campaigns").body().contains("ansan-vn"), "another association does not see it");
         assertEquals(404, other.get("/console/campaigns/ansan-vn").statusCode());
