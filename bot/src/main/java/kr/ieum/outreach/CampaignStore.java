@@ -49,6 +49,18 @@ public class CampaignStore {
         });
     }
 
+    /** The campaign whose SMS keyword this is (any case), if any. */
+    @Transactional
+    public Optional<Campaign> byKeyword(String keyword) {
+        return jdbc.prepareStatement("select " + COLUMNS + " from campaign c join organisation o on o.id = c.organisation_id "
+                + "where lower(c.sms_keyword) = lower(?) order by c.id desc limit 1", ps -> {
+            ps.setString(1, keyword);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(campaign(rs)) : Optional.empty();
+            }
+        });
+    }
+
     /** Every campaign, or an organisation's (when {@code organisationId} is not null), newest first. */
     @Transactional
     public List<Campaign> list(Long organisationId) {

@@ -9,6 +9,9 @@ import io.micronaut.core.annotation.Nullable;
  * @param telegramBot    the Telegram bot's username ({@code https://t.me/<bot>?start=...})
  * @param whatsappNumber the WhatsApp number in international form, digits only ({@code https://wa.me/<number>?text=...})
  * @param smsNumber      the number residents text a keyword to
+ * @param smsKeyword     the word that starts the enrollment guide from any phone, alone or with a language ("ID VI",
+ *                       "ID 베트남어"); campaigns have keywords of their own
  */
 @ConfigurationProperties("ieum.outreach")
-public record OutreachProperties(@Nullable String telegramBot, @Nullable String whatsappNumber, @Nullable String smsNumber) {}
+public record OutreachProperties(@Nullable String telegramBot, @Nullable String whatsappNumber, @Nullable String smsNumber,
+        @io.micronaut.core.bind.annotation.Bindable(defaultValue = "ID") String smsKeyword) {}

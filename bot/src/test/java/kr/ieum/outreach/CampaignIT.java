@@ -82,7 +82,7 @@ class CampaignIT extends ServiceTest {
         StaffSession admin = login("camp-admin");
         HttpResponse<String> created = admin.submit("/console/campaigns", "/console/campaigns", Map.of("code", "ansan-vn",
                 "name", "Ansan Vietnamese association", "organisation", "Vietnamese Association of Ansan", "languages", "vi, km",
-                "from", today.minusDays(1).toString(), "to", today.plusDays(30).toString(), "keyword", "ID"));
+                "from", today.minusDays(1).toString(), "to", today.plusDays(30).toString(), "keyword", "ANSAN"));
         assertTrue(created.headers().firstValue("location").orElse("").contains("done=created"));
         admin.submit("/console/accounts", "/console/accounts", Map.of("username", "ansan-partner", "password", PASSWORD,
                 "organisation", "Vietnamese Association of Ansan", "role-partner", "on"));
@@ -98,7 +98,7 @@ class CampaignIT extends ServiceTest {
                 "what the card is, from the knowledge base");
         assertTrue(page.body().contains("/j/mobile-id-enrollment?lang=vi&amp;c=ansan-vn"), "web chat, with the code");
         assertTrue(page.body().contains("https://t.me/IeumBot?start=j_mobile-id-enrollment_c-ansan-vn_l-vi"), "Telegram, with the code");
-        assertTrue(page.body().contains("ID"), "the SMS keyword");
+        assertTrue(page.body().contains("ANSAN"), "the SMS keyword");
         assertEquals(200, get("/c/ansan-vn?lang=km").statusCode());
         assertEquals("1", Sql.one(dataSource, "select sum(clicks) from campaign_click cc join campaign c on c.id = cc.campaign_id "
                 + "where c.code = 'ansan-vn' and cc.language = 'vi'"));
@@ -127,10 +127,27 @@ class CampaignIT extends ServiceTest {
         assertTrue(svg.body().contains("<svg") && svg.headers().firstValue("content-type").orElse("").startsWith("image/svg+xml"));
         assertEquals(404, get("/c/no-such-campaign/qr.png").statusCode());
 
+        // keyword entry from a feature phone: the campaign's keyword alone starts the guide in its first language
+        Map<String, Object> keyword = new Chat(client, "keyword-" + System.nanoTime(), null).says("ansan");
+        assertEquals("journey", keyword.get("outcome"));
+        assertEquals("vi", keyword.get("language"));
+        assertEquals("2", Sql.one(dataSource, "select count(*) from journey_event where campaign = 'ansan-vn' and event = 'started'"));
+
         StaffSession other = login("other-partner");
         assertFalse(other.get("/console/campaigns").body().contains("ansan-vn"), "another association does not see it");
         assertEquals(404, other.get("/console/campaigns/ansan-vn").statusCode());
         assertTrue(other.get("/console/content").statusCode() != 200, "partners see no content");
+    }
+
+    @Test
+    void theGeneralKeywordWithALanguageStartsTheGuideInThatLanguage() {
+        for (String[] t : new String[][] {{"ID VI", "vi"}, {"id 베트남어", "vi"}, {"ID ខ្មែរ", "km"}, {"ID Nepali", "ne"}, {"ID", "en"}}) {
+            Map<String, Object> r = new Chat(client, "id-keyword-" + System.nanoTime(), null).says(t[0]);
+            assertEquals("journey", r.get("outcome"), t[0]);
+            assertEquals(t[1], r.get("language"), t[0]);
+        }
+        Map<String, Object> question = new Chat(client, "id-question-" + System.nanoTime(), null).says("ID card lost what do I do");
+        assertFalse("journey".equals(question.get("outcome")), "a question that starts with ID is still a question");
     }
 
     @Test

@@ -1,0 +1,100 @@
+package kr.ieum.conversation;
+
+import jakarta.inject.Singleton;
+import java.text.Normalizer;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Optional;
+import kr.ieum.enrollment.JourneyService;
+import kr.ieum.enrollment.JourneyTurn;
+import kr.ieum.enrollment.StartCode;
+import kr.ieum.i18n.Messages;
+import kr.ieum.i18n.SupportedLocale;
+import kr.ieum.outreach.Campaign;
+import kr.ieum.outreach.CampaignStore;
+import kr.ieum.outreach.OutreachProperties;
+
+/**
+ * Keyword entry for feature phones: "ID VI", "ID 베트남어", "ID Tiếng Việt" or a campaign's own keyword (alone or with a
+ * language) starts the enrollment guide in that language, attributed to the campaign. The language word may be a tag,
+ * the language's own name, or its Korean or English name; without one, the campaign's first language, the contact's
+ * language, or English when a lone keyword says nothing about it.
+ */
+@Singleton
+class KeywordHandler implements TurnHandler {
+    private static final String JOURNEY = "mobile-id-enrollment";
+    private final OutreachProperties outreach;
+    private final CampaignStore campaigns;
+    private final JourneyService journeys;
+    private final Messages messages;
+    private final Replies replies;
+    private final Clock clock;
+
+    KeywordHandler(OutreachProperties outreach, CampaignStore campaigns, JourneyService journeys, Messages messages, Replies replies,
+            Clock clock) {
+        this.outreach = outreach;
+        this.campaigns = campaigns;
+        this.journeys = journeys;
+        this.messages = messages;
+        this.replies = replies;
+        this.clock = clock;
+    }
+
+    @Override
+    public int getOrder() {
+        return 25;
+    }
+
+    @Override
+    public boolean canHandle(TurnContext turn) {
+        return turn.text().length() <= 60 && !turn.text().isBlank();
+    }
+
+    @Override
+    public TurnStep handle(TurnContext turn) {
+        String[] parts = turn.text().strip().split("\\s+", 2);
+        String keyword = parts[0];
+        String rest = parts.length > 1 ? parts[1] : null;
+        if (rest == null && turn.contact().menuKind() != null) {
+            return null; // a lone word answers the question the resident was asked ("Ansan" at the office step)
+        }
+        boolean general = keyword.equalsIgnoreCase(outreach.smsKeyword());
+        Optional<Campaign> campaign = general ? Optional.empty()
+                : campaigns.byKeyword(keyword).filter(c -> c.runningOn(LocalDate.now(clock.withZone(ZoneId.of("Asia/Seoul")))));
+        if (!general && campaign.isEmpty()) {
+            return null;
+        }
+        Optional<String> named = rest == null ? Optional.empty() : language(rest);
+        if (rest != null && named.isEmpty()) {
+            return null; // "ID card lost" is a question, not a keyword
+        }
+        String language = named.orElseGet(() -> campaign.filter(c -> !c.languages().isEmpty()).map(c -> c.languages().get(0))
+                .orElse(turn.unsure() ? "en" : turn.language()));
+        String code = StartCode.of(JOURNEY, campaign.map(Campaign::journeyStep).orElse(null), campaign.map(Campaign::code).orElse(null),
+                language).map(StartCode::text).orElse(null);
+        if (code == null) {
+            return null;
+        }
+        Optional<JourneyTurn> started = journeys.code(new JourneyService.Who(turn.contact().id(), language, turn.in().channel()), code);
+        return started.map(t -> replies.journey(turn.contact().withLanguage(language, true), language, t, null)).orElse(null);
+    }
+
+    /** The language a word names: a tag ("vi"), its own name ("Tiếng Việt"), or its Korean or English name ("베트남어"). */
+    private Optional<String> language(String word) {
+        String w = fold(word);
+        for (SupportedLocale l : messages.locales().all()) {
+            if (w.equals(fold(l.tag())) || w.equals(fold(l.tag().split("-")[0])) || w.equals(fold(l.endonym()))
+                    || w.equals(fold(messages.languageName(l.tag(), "ko"))) || w.equals(fold(messages.languageName(l.tag(), "en")))
+                    || w.equals(fold(messages.languageName(l.tag(), l.tag())))) {
+                return Optional.of(l.tag());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String fold(String s) {
+        return Normalizer.normalize(s, Normalizer.Form.NFC).toLowerCase(Locale.ROOT).replaceAll("[\\s\\p{P}]+", "");
+    }
+}
