@@ -38,6 +38,10 @@ class KakaoResponses {
     }
 
     String render(List<OutboundMessage> replies, String language) {
+        if (replies.isEmpty()) {
+            // a person answers this resident and the bot is quiet; a skill response needs an output: acknowledge the message
+            return render(List.of(OutboundMessage.of(messages.render(language, "handoff.passed"))), language);
+        }
         List<String> parts = new ArrayList<>();
         List<Map<String, Object>> quickReplies = new ArrayList<>();
         String topic = null;

@@ -50,6 +50,8 @@ class KakaoSkillIT extends ServiceTest {
     @Inject
     Messages messages;
     @Inject
+    kr.ieum.handoff.HandoffService handoffs;
+    @Inject
     kr.ieum.enrollment.JourneyService journeys;
     @Inject
     kr.ieum.enrollment.Funnels funnels;
@@ -175,6 +177,19 @@ class KakaoSkillIT extends ServiceTest {
         assertEquals("2.0", late.get("version"));
         assertNull(late.get("useCallback"));
         assertTrue(text(outputs(late).get(0)).startsWith(prefix("mobile-id-eligibility", "ko")), "the answer, in Korean");
+    }
+
+    @Test
+    void whileAPersonAnswersEachMessageIsAcknowledgedInsteadOfAnsweredByTheBot() {
+        String user = "kakao-handoff-" + System.nanoTime();
+        skill(request(user, "모바일 외국인등록증이 뭐예요?"), SECRET);
+        skill(request(user, "HUMAN"), SECRET);
+        kr.ieum.handoff.Handoff h = handoffs.open().stream().filter(x -> x.channel().equals("kakao")).reduce((a, b) -> b).orElseThrow();
+        assertTrue(handoffs.claim(h.id(), "kakao-agent"));
+        Map<String, Object> quiet = skill(request(user, "언제 답해 주나요?"), SECRET);
+        String text = String.valueOf(quiet);
+        assertTrue(text.contains(messages.render(h.language(), "handoff.passed").text()), text);
+        handoffs.resolve(h.id());
     }
 
     @Test
