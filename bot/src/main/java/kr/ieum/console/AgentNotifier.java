@@ -1,7 +1,7 @@
 package kr.ieum.console;
 
 import io.micronaut.scheduling.annotation.Async;
-import io.micronaut.transaction.annotation.TransactionalEventListener;
+import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +13,7 @@ import kr.ieum.i18n.LocaleRegistry;
 
 /**
  * Tells agents by e-mail ({@code IEUM_HANDOFF_NOTIFY_EMAIL}) that a resident waits for a person: the language, the
- * channel and a link to the request, never the resident's words or address. After the request is stored, off the
- * resident's turn.
+ * channel and a link to the request, never the resident's words or address. Off the resident's turn (asynchronously).
  */
 @Singleton
 class AgentNotifier {
@@ -32,7 +31,10 @@ class AgentNotifier {
         this.publicUrl = publicUrl;
     }
 
-    @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
+    // not a TransactionalEventListener: registering an after-commit synchronization from inside the turn's transaction
+    // made its completion fail now and then (ConcurrentModificationException, a 500 on HUMAN); the mail needs nothing
+    // from the database, and a request whose turn fails is rare and harmless to announce
+    @EventListener
     @Async
     void onRequest(HandoffRequested event) {
         List<String> to = properties.notifyEmail().stream().filter(a -> !a.isBlank()).toList();
