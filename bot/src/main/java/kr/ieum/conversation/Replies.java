@@ -155,7 +155,9 @@ class Replies {
             return say(language, "handoff.covered", Map.of("language", name, "wait", wait));
         }
         String hours = messages.render(language, "handoff.hours." + p.lineHours()).text();
-        return say(language, "handoff.closed", Map.of("language", name, "hours", hours));
+        // the full text costs four to five SMS segments: SMS gets its short version
+        return new OutboundMessage(messages.render(language, "handoff.closed", Map.of("language", name, "hours", hours)), List.of(),
+                null, messages.render(language, "handoff.closed.sms", Map.of("language", name)));
     }
 
     /** A journey's turn as replies: the topic it answers first (if any), then its parts with numbered choices. */

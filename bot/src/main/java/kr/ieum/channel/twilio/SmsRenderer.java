@@ -57,7 +57,8 @@ final class SmsRenderer {
             } else if (reply.page() != null && (reply.brief() == null || reply.brief().text().isBlank())) {
                 texts.addAll(linked(language, reply, pageUrl.apply(reply.page())));
             } else if (reply.brief() != null && !reply.brief().text().isBlank()) {
-                String brief = reply.brief().text().strip() + "\n" + messages.render(language, "sms.more").text();
+                // MORE brings the rest of an answer; any other message's short version stands alone
+                String brief = reply.brief().text().strip() + (reply.isAnswer() ? "\n" + messages.render(language, "sms.more").text() : "");
                 texts.addAll(TextSplitter.split(brief, this::fits));
             } else {
                 texts.addAll(TextSplitter.split(full, this::fits));

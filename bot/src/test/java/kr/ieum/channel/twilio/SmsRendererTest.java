@@ -40,6 +40,33 @@ class SmsRendererTest {
         return MESSAGES.render(language, "sms.more").text();
     }
 
+    /**
+     * The honest "no one reads your language now" reply: where the full text costs more than the limit (three segments),
+     * SMS gets its short version alone, without a MORE (there is no rest of an answer to ask for); the short version
+     * costs at most two segments in every locale.
+     */
+    @Test
+    void theHandoffReplyGoesAsItsShortVersionWhereTheFullOneIsTooLong() {
+        int shortened = 0;
+        for (String tag : MESSAGES.locales().tags()) {
+            String name = MESSAGES.languageName(tag, tag);
+            OutboundMessage closed = new OutboundMessage(MESSAGES.render(tag, "handoff.closed", java.util.Map.of("language", name,
+                    "hours", MESSAGES.render(tag, "handoff.hours.other").text())), List.of(), null,
+                    MESSAGES.render(tag, "handoff.closed.sms", java.util.Map.of("language", name)));
+            assertTrue(SmsSegments.count(closed.brief().text()).segments() <= 2, tag + ": " + SmsSegments.count(closed.brief().text()));
+            List<String> sms = renderer.render(tag, List.of(closed));
+            assertEquals(1, sms.size(), tag);
+            if (SmsSegments.count(plain(closed)).segments() > 3) {
+                assertEquals(closed.brief().text(), sms.get(0), tag + ": the short version, alone");
+                shortened++;
+            } else {
+                assertEquals(plain(closed), sms.get(0), tag);
+            }
+            assertFalse(sms.get(0).contains(more(tag)), tag + ": no MORE");
+        }
+        assertTrue(shortened >= 10, "most locales need the short version (13 of 20 today): " + shortened);
+    }
+
     /** What the resident reads: the answer as plain text (links become their labels). */
     private static String plain(OutboundMessage m) {
         return kr.ieum.channel.TextRendering.plain(m);
