@@ -8,14 +8,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import kr.ieum.platform.DatabaseBootstrap;
-import org.flywaydb.core.Flyway;
 
 /**
  * {@code admin create-user <username> --roles admin[,editor...] [--name "Full name"] [--password-stdin]}: the first
@@ -82,12 +80,7 @@ public final class AdminCommand {
             err.println("password refused: " + weakness);
             return 1;
         }
-        Map<String, Object> db = DatabaseBootstrap.forCommand(env, dataDir.resolve("postgres"));
-        String url = String.valueOf(db.get("datasources.default.url"));
-        String user = String.valueOf(db.getOrDefault("datasources.default.username", ""));
-        String pass = String.valueOf(db.getOrDefault("datasources.default.password", ""));
-        Flyway.configure().dataSource(url, user, pass).locations("classpath:db/migration").load().migrate();
-        try (Connection c = DriverManager.getConnection(url, user, pass)) {
+        try (Connection c = DatabaseBootstrap.connectForCommand(env, dataDir.resolve("postgres"))) {
             if (AccountStore.find(c, username).isPresent()) {
                 err.println("an account named " + username + " exists already");
                 return 1;

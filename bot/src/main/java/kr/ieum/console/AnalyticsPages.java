@@ -27,6 +27,7 @@ import java.util.TreeSet;
 import kr.ieum.enrollment.Funnel;
 import kr.ieum.enrollment.Funnels;
 import kr.ieum.insight.Analytics;
+import kr.ieum.platform.CsvLine;
 
 /**
  * What residents need, for staff: messages per day by channel and per language, what came of them, the topics answered
@@ -38,6 +39,9 @@ import kr.ieum.insight.Analytics;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class AnalyticsPages {
     private static final String JOURNEY = "mobile-id-enrollment";
+    /** The page's tables, in order (the charts draw the first and the third). */
+    private static final List<String> TABLES = List.of("messages-per-day", "messages-per-language", "outcomes-per-day", "top-topics",
+            "journey-funnel", "handoff-waits");
     private final Analytics analytics;
     private final Funnels funnels;
     private final ConsolePages pages;
@@ -69,29 +73,29 @@ class AnalyticsPages {
     @Get(value = "/csv/{name}", produces = "text/csv;charset=utf-8")
     HttpResponse<?> csv(HttpRequest<?> request, Authentication user, @PathVariable String name, @Nullable @QueryValue Integer days) {
         int period = days == null ? 30 : Math.max(1, Math.min(days, 366));
-        for (Analytics.Table t : tables(period)) {
-            if (t.name().equals(name)) {
-                StringBuilder out = new StringBuilder();
-                out.append(String.join(",", t.columns().stream().map(AnalyticsPages::cell).toList())).append("\r\n");
-                for (List<Object> row : t.rows()) {
-                    out.append(String.join(",", row.stream().map(v -> cell(String.valueOf(v))).toList())).append("\r\n");
-                }
-                return HttpResponse.ok(out.toString()).contentType("text/csv;charset=utf-8")
-                        .header("Content-Disposition", "attachment; filename=\"ieum-" + name + "-" + period + "d.csv\"");
-            }
+        if (!TABLES.contains(name)) {
+            return HttpResponse.status(HttpStatus.NOT_FOUND);
         }
-        return HttpResponse.status(HttpStatus.NOT_FOUND);
+        Analytics.Table t = table(name, period);
+        StringBuilder out = new StringBuilder(CsvLine.of(t.columns()));
+        t.rows().forEach(row -> out.append(CsvLine.of(row)));
+        return HttpResponse.ok(out.toString()).contentType("text/csv;charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"ieum-" + name + "-" + period + "d.csv\"");
     }
 
     private List<Analytics.Table> tables(int days) {
-        List<Analytics.Table> tables = new ArrayList<>();
-        tables.add(analytics.messagesPerDay(days));
-        tables.add(analytics.messagesPerLanguage(days));
-        tables.add(analytics.outcomesPerDay(days));
-        tables.add(analytics.topTopics(days));
-        tables.add(funnel());
-        tables.add(analytics.handoffWaits(days));
-        return tables;
+        return TABLES.stream().map(name -> table(name, days)).toList();
+    }
+
+    private Analytics.Table table(String name, int days) {
+        return switch (name) {
+            case "messages-per-day" -> analytics.messagesPerDay(days);
+            case "messages-per-language" -> analytics.messagesPerLanguage(days);
+            case "outcomes-per-day" -> analytics.outcomesPerDay(days);
+            case "top-topics" -> analytics.topTopics(days);
+            case "journey-funnel" -> funnel();
+            default -> analytics.handoffWaits(days);
+        };
     }
 
     private Analytics.Table funnel() {
@@ -136,7 +140,4 @@ class AnalyticsPages {
         return out;
     }
 
-    private static String cell(String v) {
-        return v.contains(",") || v.contains("\"") || v.contains("\n") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
-    }
 }

@@ -29,6 +29,7 @@ import kr.ieum.channel.PublicUrl;
 import kr.ieum.i18n.LocaleRegistry;
 import kr.ieum.outreach.Campaign;
 import kr.ieum.outreach.CampaignStore;
+import kr.ieum.platform.CsvLine;
 
 /**
  * Campaigns in the console: admins see and create every organisation's; a partner sees and creates only their own
@@ -141,10 +142,8 @@ class CampaignPages {
         if (c.isEmpty()) {
             return HttpResponse.notFound();
         }
-        StringBuilder out = new StringBuilder("language,clicks,journeys started,journeys completed\r\n");
-        for (List<Object> row : campaigns.report(c.get())) {
-            out.append(row.get(0)).append(',').append(row.get(1)).append(',').append(row.get(2)).append(',').append(row.get(3)).append("\r\n");
-        }
+        StringBuilder out = new StringBuilder(CsvLine.of(List.of("language", "clicks", "journeys started", "journeys completed")));
+        campaigns.report(c.get()).forEach(row -> out.append(CsvLine.of(row)));
         return HttpResponse.ok(out.toString()).contentType("text/csv;charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"ieum-campaign-" + c.get().code() + ".csv\"");
     }

@@ -3,20 +3,13 @@ package kr.ieum.console;
 import com.ibm.icu.text.MessageFormat;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import kr.ieum.i18n.LocalesChecker;
 import kr.ieum.i18n.LocalesProperties;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The console's own words, in Korean and English: {@code locales/console/<ui>.yaml}, key → ICU MessageFormat
@@ -72,16 +65,12 @@ public class ConsoleText {
         return "en";
     }
 
+    /** The words of one file; a broken file stops the start with its problems at file:line (the console has no fallback). */
     private static Map<String, String> read(Path file) {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            Map<String, Object> map = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
-            Map<String, String> out = new LinkedHashMap<>();
-            if (map != null) {
-                map.forEach((k, v) -> out.put(k, String.valueOf(v)));
-            }
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the console's words from " + file, e);
+        LocalesChecker.Read read = LocalesChecker.read(file, "locales/console/" + file.getFileName());
+        if (!read.problems().isEmpty()) {
+            throw new IllegalStateException("the console's words cannot be loaded: " + read.problems());
         }
+        return read.patterns();
     }
 }

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashSet;
@@ -17,7 +16,6 @@ import kr.ieum.i18n.LocalesChecker;
 import kr.ieum.i18n.LocalesLoader;
 import kr.ieum.platform.DatabaseBootstrap;
 import kr.ieum.platform.ProjectPaths;
-import org.flywaydb.core.Flyway;
 
 /**
  * The {@code content} sub-command:
@@ -159,11 +157,6 @@ public final class ContentCommand {
     }
 
     private static Connection connect(Map<String, String> env, Path dataDir) throws SQLException {
-        Map<String, Object> db = DatabaseBootstrap.forCommand(env, dataDir.resolve("postgres"));
-        String url = String.valueOf(db.get("datasources.default.url"));
-        String user = String.valueOf(db.getOrDefault("datasources.default.username", ""));
-        String pass = String.valueOf(db.getOrDefault("datasources.default.password", ""));
-        Flyway.configure().dataSource(url, user, pass).locations("classpath:db/migration").load().migrate();
-        return DriverManager.getConnection(url, user, pass);
+        return DatabaseBootstrap.connectForCommand(env, dataDir.resolve("postgres"));
     }
 }

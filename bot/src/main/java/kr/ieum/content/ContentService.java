@@ -244,12 +244,8 @@ public class ContentService {
             for (String tag : localeTags) {
                 Localization l = byKey.get(t.id() + "/" + tag);
                 String draft = drafts.get(t.id() + "/" + tag);
-                if (l != null) {
-                    Localization source = l.translatedFrom() == null ? null : byKey.get(t.id() + "/" + l.translatedFrom());
-                    row.put(tag, new Coverage.Cell(Coverage.stateOf(l, source), draft));
-                } else if (draft != null) {
-                    row.put(tag, new Coverage.Cell(Coverage.State.MISSING, draft));
-                }
+                Localization source = l == null || l.translatedFrom() == null ? null : byKey.get(t.id() + "/" + l.translatedFrom());
+                row.put(tag, new Coverage.Cell(l == null ? Coverage.State.MISSING : Coverage.stateOf(l, source), draft));
             }
             cells.put(t.id(), row);
         }

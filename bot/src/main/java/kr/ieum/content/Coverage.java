@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * How far each topic is translated: one {@link State} per topic and locale, and whether work is waiting.
  *
- * @param cells topic id → locale → cell
+ * @param cells topic id → locale → cell, for every topic and locale
  */
 public record Coverage(List<Topic> topics, List<String> locales, Map<String, Map<String, Cell>> cells) {
 
@@ -28,13 +28,12 @@ public record Coverage(List<Topic> topics, List<String> locales, Map<String, Map
     public record Cell(State state, String draft) {}
 
     public Cell cell(String topic, String locale) {
-        return cells.getOrDefault(topic, Map.of()).getOrDefault(locale, new Cell(State.MISSING, null));
+        return cells.get(topic).get(locale);
     }
 
     /** How many cells are in {@code state}. */
     public long count(State state) {
-        return cells.values().stream().flatMap(m -> m.values().stream()).filter(c -> c.state() == state).count()
-                + (state == State.MISSING ? (long) topics.size() * locales.size() - cells.values().stream().mapToLong(Map::size).sum() : 0);
+        return cells.values().stream().flatMap(m -> m.values().stream()).filter(c -> c.state() == state).count();
     }
 
     /** The state of one published localization, given the localization it was translated from. */

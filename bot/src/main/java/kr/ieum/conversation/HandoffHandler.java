@@ -45,12 +45,14 @@ class HandoffHandler implements TurnHandler {
         HandoffService.Ownership ownership = handoffs.ownership(turn.contact().id());
         List<OutboundMessage> waiting = new ArrayList<>();
         List<Long> ids = new ArrayList<>();
-        for (HandoffService.Message m : handoffs.pending(turn.contact().id())) {
+        for (HandoffService.Message m : ownership.pending() ? handoffs.pending(turn.contact().id()) : List.<HandoffService.Message>of()) {
             // what the person wrote while the channel could not carry it (KakaoTalk, the web chat...) comes now
             waiting.add(OutboundMessage.of(new LocalizedText(m.language(), m.body())));
             ids.add(m.id());
         }
-        handoffs.delivered(ids);
+        if (!ids.isEmpty()) {
+            handoffs.delivered(ids);
+        }
         if (ownership.expired()) {
             waiting.add(replies.say(turn.language(), "handoff.timeout"));
             return TurnStep.command(turn.contact(), turn.language(), waiting);

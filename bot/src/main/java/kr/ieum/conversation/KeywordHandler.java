@@ -25,6 +25,7 @@ import kr.ieum.outreach.OutreachProperties;
 @Singleton
 class KeywordHandler implements TurnHandler {
     private static final String JOURNEY = "mobile-id-enrollment";
+    private static final java.util.regex.Pattern KEYWORD = java.util.regex.Pattern.compile("[A-Za-z0-9]{1,32}");
     private final OutreachProperties outreach;
     private final CampaignStore campaigns;
     private final JourneyService journeys;
@@ -60,15 +61,19 @@ class KeywordHandler implements TurnHandler {
         if (rest == null && turn.contact().menuKind() != null) {
             return null; // a lone word answers the question the resident was asked ("Ansan" at the office step)
         }
+        // what needs no database first: a second part that is not a language makes it a question ("ID card lost")
+        Optional<String> named = rest == null ? Optional.empty() : language(rest);
+        if (rest != null && named.isEmpty()) {
+            return null;
+        }
         boolean general = keyword.equalsIgnoreCase(outreach.smsKeyword());
+        if (!general && !KEYWORD.matcher(keyword).matches()) {
+            return null; // campaign keywords are letters and digits only (CampaignPages)
+        }
         Optional<Campaign> campaign = general ? Optional.empty()
                 : campaigns.byKeyword(keyword).filter(c -> c.runningOn(LocalDate.now(clock.withZone(ZoneId.of("Asia/Seoul")))));
         if (!general && campaign.isEmpty()) {
             return null;
-        }
-        Optional<String> named = rest == null ? Optional.empty() : language(rest);
-        if (rest != null && named.isEmpty()) {
-            return null; // "ID card lost" is a question, not a keyword
         }
         String language = named.orElseGet(() -> campaign.filter(c -> !c.languages().isEmpty()).map(c -> c.languages().get(0))
                 .orElse(turn.unsure() ? "en" : turn.language()));

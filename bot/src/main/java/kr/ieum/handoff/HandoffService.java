@@ -3,7 +3,6 @@ package kr.ieum.handoff;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -65,23 +64,26 @@ public class HandoffService {
      * closed as expired and answered as {@link Ownership#expired()}.
      */
     public Ownership ownership(long contactId) {
-        Optional<Handoff> open = store.open(contactId);
+        HandoffStore.State state = store.state(contactId);
+        Optional<Handoff> open = state.open();
         if (open.isEmpty() || !Handoff.CLAIMED.equals(open.get().status())) {
-            return Ownership.NONE;
+            return new Ownership(null, false, state.pending());
         }
         Handoff h = open.get();
         Instant last = h.lastAgentAt() != null ? h.lastAgentAt() : h.claimedAt();
         if (last != null && last.plus(properties.timeout()).isBefore(clock.instant())) {
             store.close(h.id(), Handoff.EXPIRED, clock.instant());
-            return new Ownership(null, true);
+            return new Ownership(null, true, state.pending());
         }
-        return new Ownership(h, false);
+        return new Ownership(h, false, state.pending());
     }
 
-    /** @param owned the request an agent owns (null when none); {@code expired} when it just timed out */
-    public record Ownership(Handoff owned, boolean expired) {
-        static final Ownership NONE = new Ownership(null, false);
-    }
+    /**
+     * @param owned   the request an agent owns (null when none)
+     * @param expired true when it just timed out
+     * @param pending messages written to the resident wait to be delivered ({@link #pending(long)})
+     */
+    public record Ownership(Handoff owned, boolean expired, boolean pending) {}
 
     /**
      * A message written to the resident during a handoff.
@@ -170,9 +172,5 @@ public class HandoffService {
             }
         }
         throw new IllegalArgumentException("ieum.handoff.days: unknown day " + s);
-    }
-
-    Duration timeout() {
-        return properties.timeout();
     }
 }

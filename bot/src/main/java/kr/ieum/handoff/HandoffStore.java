@@ -41,6 +41,29 @@ class HandoffStore {
         return get(id).orElseThrow();
     }
 
+    /**
+     * In one query (it runs on every turn of a known contact): the contact's open request, if any, and whether messages
+     * wait to be delivered to the contact.
+     */
+    @Transactional
+    State state(long contactId) {
+        String columns = java.util.Arrays.stream(COLUMNS.split(",\\s*")).map(c -> "h." + c).collect(java.util.stream.Collectors.joining(", "));
+        return jdbc.prepareStatement("select " + columns + ", exists (select 1 from handoff_message m where m.contact_id = ? "
+                + "and m.delivered_at is null) from (select 1) one left join lateral (select * from handoff where contact_id = ? "
+                + "and status in ('waiting', 'claimed') order by id desc limit 1) h on true", ps -> {
+            ps.setLong(1, contactId);
+            ps.setLong(2, contactId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                Optional<Handoff> open = rs.getObject(1) == null ? Optional.empty() : Optional.of(handoff(rs));
+                return new State(open, rs.getBoolean(14));
+            }
+        });
+    }
+
+    /** @param pending messages wait to be delivered to the contact */
+    record State(Optional<Handoff> open, boolean pending) {}
+
     /** The contact's open request (waiting or claimed), if any. */
     @Transactional
     Optional<Handoff> open(long contactId) {

@@ -95,6 +95,19 @@ public final class DatabaseBootstrap {
     }
 
     /**
+     * A connection for a command ({@link #forCommand}), to a database migrated to the service's schema (Flyway), so a
+     * command run before the service's first start finds its tables.
+     */
+    public static java.sql.Connection connectForCommand(Map<String, String> env, Path dataDir) throws java.sql.SQLException {
+        Map<String, Object> db = forCommand(env, dataDir);
+        String url = String.valueOf(db.get("datasources.default.url"));
+        String user = String.valueOf(db.getOrDefault("datasources.default.username", ""));
+        String pass = String.valueOf(db.getOrDefault("datasources.default.password", ""));
+        org.flywaydb.core.Flyway.configure().dataSource(url, user, pass).locations("classpath:db/migration").load().migrate();
+        return java.sql.DriverManager.getConnection(url, user, pass);
+    }
+
+    /**
      * The port of the embedded PostgreSQL that a running service has started on {@code dataDir}, if one runs: commands
      * such as {@code admin create-user} then connect to it instead of starting (or stopping) one of their own.
      */

@@ -85,8 +85,7 @@ class CampaignPage {
             return secure(HttpResponse.<String>status(HttpStatus.NOT_FOUND).body(unknown(tag)));
         }
         Campaign c = found.get();
-        String tag = locales.match(lang).filter(t -> c.languages().isEmpty() || c.languages().contains(t) || lang != null)
-                .orElse(c.languages().isEmpty() ? "en" : c.languages().get(0));
+        String tag = locales.match(lang).orElse(c.languages().isEmpty() ? "en" : c.languages().get(0));
         campaigns.click(c.id(), today, tag);
         return secure(HttpResponse.ok(page(c, tag)));
     }

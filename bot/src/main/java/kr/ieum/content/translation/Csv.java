@@ -3,6 +3,7 @@ package kr.ieum.content.translation;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import kr.ieum.platform.CsvLine;
 
 /**
  * The same units as CSV (RFC 4180, UTF-8 with a byte-order mark so that spreadsheet programs read it as UTF-8):
@@ -61,18 +62,7 @@ public final class Csv {
     }
 
     private static void row(StringBuilder out, List<String> fields) {
-        for (int i = 0; i < fields.size(); i++) {
-            if (i > 0) {
-                out.append(',');
-            }
-            String f = fields.get(i);
-            if (f.contains(",") || f.contains("\"") || f.contains("\n") || f.contains("\r")) {
-                out.append('"').append(f.replace("\"", "\"\"")).append('"');
-            } else {
-                out.append(f);
-            }
-        }
-        out.append("\r\n");
+        out.append(CsvLine.of(fields));
     }
 
     static List<List<String>> parse(String text) {
