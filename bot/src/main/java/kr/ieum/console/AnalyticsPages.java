@@ -22,20 +22,24 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import kr.ieum.enrollment.Funnel;
 import kr.ieum.enrollment.Funnels;
 import kr.ieum.insight.Analytics;
+import kr.ieum.outreach.Campaign;
+import kr.ieum.outreach.CampaignStore;
 import kr.ieum.platform.CsvLine;
 
 /**
  * What residents need, for staff: messages per day by channel and per language, what came of them, the topics answered
  * most per language, the enrollment journey's funnel and the waiting time of requests for a person. Each chart (uPlot,
- * served by the application) has its table beside it and a CSV download; aggregates only.
+ * served by the application) has its table beside it and a CSV download; aggregates only. A partner sees the same tables
+ * restricted to the residents their organisation's campaigns brought (from the message that brought them on).
  */
 @Controller("/console/analytics")
-@Secured({ConsolePages.EDITOR, ConsolePages.REVIEWER, ConsolePages.ADMIN, InboxPages.AGENT})
+@Secured({ConsolePages.EDITOR, ConsolePages.REVIEWER, ConsolePages.ADMIN, InboxPages.AGENT, CampaignPages.PARTNER})
 @ExecuteOn(TaskExecutors.BLOCKING)
 class AnalyticsPages {
     private static final String JOURNEY = "mobile-id-enrollment";
@@ -48,7 +52,10 @@ class AnalyticsPages {
     private final ConsoleViews views;
     private final JsonMapper json;
 
-    AnalyticsPages(Analytics analytics, Funnels funnels, ConsolePages pages, ConsoleViews views, JsonMapper json) {
+    private final CampaignStore campaigns;
+
+    AnalyticsPages(Analytics analytics, Funnels funnels, ConsolePages pages, ConsoleViews views, JsonMapper json, CampaignStore campaigns) {
+        this.campaigns = campaigns;
         this.analytics = analytics;
         this.funnels = funnels;
         this.pages = pages;
@@ -59,8 +66,13 @@ class AnalyticsPages {
     @Get(produces = MediaType.TEXT_HTML)
     HttpResponse<String> page(HttpRequest<?> request, Authentication user, @Nullable @QueryValue Integer days) throws IOException {
         int period = days == null ? 30 : Math.max(1, Math.min(days, 366));
+        Optional<Analytics.Scope> scope = scope(user);
+        if (scope.isEmpty()) {
+            return views.page(HttpStatus.FORBIDDEN, "console/forbidden", pages.base(request, user, "forbidden"), request);
+        }
         Map<String, Object> model = pages.base(request, user, "analytics");
-        List<Analytics.Table> tables = tables(period);
+        model.put("campaigns", scope.get().all() ? null : String.join(", ", scope.get().campaigns()));
+        List<Analytics.Table> tables = tables(period, scope.get());
         model.put("days", period);
         model.put("tables", tables);
         Map<String, Object> charts = new LinkedHashMap<>();
@@ -76,31 +88,49 @@ class AnalyticsPages {
         if (!TABLES.contains(name)) {
             return HttpResponse.status(HttpStatus.NOT_FOUND);
         }
-        Analytics.Table t = table(name, period);
+        Optional<Analytics.Scope> scope = scope(user);
+        if (scope.isEmpty()) {
+            return HttpResponse.status(HttpStatus.FORBIDDEN);
+        }
+        Analytics.Table t = table(name, period, scope.get());
         StringBuilder out = new StringBuilder(CsvLine.of(t.columns()));
         t.rows().forEach(row -> out.append(CsvLine.of(row)));
         return HttpResponse.ok(out.toString()).contentType("text/csv;charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"ieum-" + name + "-" + period + "d.csv\"");
     }
 
-    private List<Analytics.Table> tables(int days) {
-        return TABLES.stream().map(name -> table(name, days)).toList();
+    /**
+     * Whose messages this user may count: everyone's for staff; for a partner only, the residents their organisation's
+     * campaigns brought; nothing (empty) for a partner without an organisation.
+     */
+    private Optional<Analytics.Scope> scope(Authentication user) {
+        if (STAFF.stream().anyMatch(user.getRoles()::contains)) {
+            return Optional.of(Analytics.Scope.ALL);
+        }
+        return campaigns.organisationOf(user.getName())
+                .map(org -> Analytics.Scope.campaigns(campaigns.list(org).stream().map(Campaign::code).toList()));
     }
 
-    private Analytics.Table table(String name, int days) {
+    private static final List<String> STAFF = List.of(ConsolePages.EDITOR, ConsolePages.REVIEWER, ConsolePages.ADMIN, InboxPages.AGENT);
+
+    private List<Analytics.Table> tables(int days, Analytics.Scope scope) {
+        return TABLES.stream().map(name -> table(name, days, scope)).toList();
+    }
+
+    private Analytics.Table table(String name, int days, Analytics.Scope scope) {
         return switch (name) {
-            case "messages-per-day" -> analytics.messagesPerDay(days);
-            case "messages-per-language" -> analytics.messagesPerLanguage(days);
-            case "outcomes-per-day" -> analytics.outcomesPerDay(days);
-            case "top-topics" -> analytics.topTopics(days);
-            case "journey-funnel" -> funnel();
-            default -> analytics.handoffWaits(days);
+            case "messages-per-day" -> analytics.messagesPerDay(days, scope);
+            case "messages-per-language" -> analytics.messagesPerLanguage(days, scope);
+            case "outcomes-per-day" -> analytics.outcomesPerDay(days, scope);
+            case "top-topics" -> analytics.topTopics(days, scope);
+            case "journey-funnel" -> funnel(scope);
+            default -> analytics.handoffWaits(days, scope);
         };
     }
 
-    private Analytics.Table funnel() {
+    private Analytics.Table funnel(Analytics.Scope scope) {
         List<List<Object>> rows = new ArrayList<>();
-        funnels.funnel(JOURNEY, null).ifPresent(f -> {
+        funnels.funnel(JOURNEY, scope.campaigns()).ifPresent(f -> {
             rows.add(List.of("started", f.started()));
             for (Funnel.StepCount s : f.steps()) {
                 rows.add(List.of(s.step(), s.reached()));

@@ -151,8 +151,9 @@ class ConsolePages {
 
     @Get(value = "/content", produces = MediaType.TEXT_HTML)
     @Secured({EDITOR, REVIEWER})
-    HttpResponse<String> coverage(HttpRequest<?> request, Authentication user) {
+    HttpResponse<String> coverage(HttpRequest<?> request, Authentication user, @Nullable @QueryValue String done) {
         Map<String, Object> model = base(request, user, "content");
+        model.put("done", done != null && DONE.contains(done) ? done : null);
         Coverage coverage = content.coverage(locales.tags());
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Topic topic : coverage.topics()) {
@@ -233,6 +234,7 @@ class ConsolePages {
         }
         model.put("history", history);
         model.put("canPublish", draft.map(Draft::inReview).orElse(false) && has(user, REVIEWER));
+        model.put("canRemove", content.published().stream().noneMatch(l -> l.topic().equals(topic)));
         return views.page("console/editor", model, request);
     }
 
@@ -360,8 +362,10 @@ class ConsolePages {
     @Get(value = "/unanswered", produces = MediaType.TEXT_HTML)
     @Secured({EDITOR, REVIEWER})
     HttpResponse<String> unanswered(HttpRequest<?> request, Authentication user, @Nullable @QueryValue String locale,
-            @Nullable @QueryValue Integer days) {
+            @Nullable @QueryValue Integer days, @Nullable @QueryValue String done) {
         Map<String, Object> model = base(request, user, "unanswered");
+        model.put("done", done != null && DONE.contains(done) ? done : null);
+        model.put("categories", content.topics().stream().map(Topic::category).distinct().sorted().toList());
         String tag = locale != null && locales.supports(locale) ? locale : null;
         int period = days == null ? 30 : Math.max(1, Math.min(days, 365));
         List<Map<String, Object>> clusters = new ArrayList<>();
@@ -397,6 +401,43 @@ class ConsolePages {
         content.addAlternate(topic, locale, phrase, user.getName());
         audit.record(user.getName(), "content.alternate", topic + "/" + locale, "from an unanswered question");
         return back(topic, locale, "alternate");
+    }
+
+    /**
+     * Starts a new topic from an unanswered question: the topic (out of the menu, after the last one) and a draft in the
+     * question's language with the question as its question; the editor opens to complete it.
+     */
+    @Post(value = "/unanswered/topic", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Secured({EDITOR, REVIEWER})
+    HttpResponse<?> startTopic(HttpRequest<?> request, Authentication user, @Body Map<String, String> form) {
+        String id = clean(form.get("id")).toLowerCase(java.util.Locale.ROOT);
+        String category = clean(form.get("category"));
+        String locale = clean(form.get("locale"));
+        String question = clean(form.get("text"));
+        if (!locales.supports(locale) || question.isEmpty() || question.length() > 300) {
+            return notFound(request, user);
+        }
+        if (content.topics().stream().anyMatch(t -> t.id().equals(id))) {
+            return HttpResponse.seeOther(URI.create("/console/unanswered?locale=" + locale + "&done=topicexists"));
+        }
+        try {
+            content.startTopic(id, category, locale, question, user.getName());
+        } catch (InvalidDraft e) {
+            return HttpResponse.seeOther(URI.create("/console/unanswered?locale=" + locale + "&done=topicinvalid"));
+        }
+        audit.record(user.getName(), "content.topic.start", id + "/" + locale, "category " + category + ", from an unanswered question");
+        return back(id, locale, "topicstarted");
+    }
+
+    /** Removes a topic that was never published in any language (one started by mistake), with its drafts. */
+    @Post(value = "/content/{topic}/remove", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Secured({EDITOR, REVIEWER})
+    HttpResponse<?> removeTopic(HttpRequest<?> request, Authentication user, @PathVariable String topic) {
+        if (!content.removeUnpublishedTopic(topic)) {
+            return notFound(request, user);
+        }
+        audit.record(user.getName(), "content.topic.remove", topic, "never published");
+        return HttpResponse.seeOther(URI.create("/console/content?done=topicremoved"));
     }
 
     @Get(value = "/review", produces = MediaType.TEXT_HTML)
@@ -564,6 +605,9 @@ class ConsolePages {
         return "question: " + l.question() + "\nalternates:\n  " + String.join("\n  ", l.alternates()) + "\nsms: " + l.sms()
                 + "\n---\n" + l.answer();
     }
+
+    /** The outcomes a page may announce after a redirect ({@code ?done=}); anything else is ignored. */
+    private static final java.util.Set<String> DONE = java.util.Set.of("topicexists", "topicinvalid", "topicremoved");
 
     private boolean known(String topic, String locale) {
         return locales.supports(locale) && content.topics().stream().anyMatch(t -> t.id().equals(topic));

@@ -90,6 +90,22 @@ public class ContactStore {
     }
 
     /**
+     * Records that a known campaign brought this contact, unless one already did (the first campaign keeps the resident);
+     * answers whether it did. An unknown code changes nothing.
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public boolean attribute(long contactId, String campaign, Instant at) {
+        return jdbc.prepareStatement("update contact set campaign = ?, campaign_at = ? where id = ? and campaign is null "
+                + "and exists (select 1 from campaign where code = ?)", ps -> {
+            ps.setString(1, campaign);
+            ps.setTimestamp(2, java.sql.Timestamp.from(at));
+            ps.setLong(3, contactId);
+            ps.setString(4, campaign);
+            return ps.executeUpdate() == 1;
+        });
+    }
+
+    /**
      * FORGET: deletes the contact and, by cascade, every turn; scrubs the address and bodies of its channel
      * messages (the inbox keeps only the provider's message id, so a retried webhook is still recognised).
      */

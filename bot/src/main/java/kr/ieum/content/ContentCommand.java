@@ -22,10 +22,12 @@ import kr.ieum.platform.ProjectPaths;
  * <ul>
  *   <li>{@code validate}: checks the files and the bot's own words ({@code locales/}), with file:line for every
  *       problem (exit 1 when there are any);</li>
- *   <li>{@code format}: rewrites every topic file the one way {@code export} writes it (so diffs show only real changes);</li>
+ *   <li>{@code format}: rewrites {@code topics.yaml} and every topic file the one way {@code export} writes them (so diffs
+ *       show only real changes);</li>
  *   <li>{@code import [--as-drafts]}: publishes the files that differ from the database (or saves them as drafts in
  *       review), all or nothing; a running service picks them up at once;</li>
- *   <li>{@code export [--to DIR]}: writes the database's published texts as files, byte for byte as {@code format} does.</li>
+ *   <li>{@code export [--to DIR]}: writes the database's topics ({@code topics.yaml}, with topics started in the console)
+ *       and published texts as files, byte for byte as {@code format} does.</li>
  * </ul>
  * Options for all: {@code --content DIR}, {@code --locales DIR}. The database is DATABASE_URL, else the embedded one in
  * IEUM_DATA_DIR (the running service's, if it runs).
@@ -67,7 +69,7 @@ public final class ContentCommand {
             Path contentDir = ProjectPaths.resolve(content, "content");
             LocaleRegistry registry = LocalesLoader.registry(ProjectPaths.resolve(locales, "locales"));
             if (args[1].equals("export")) {
-                return export(env, dataDir, to == null ? contentDir : Path.of(to), out, err);
+                return export(env, dataDir, contentDir, to == null ? contentDir : Path.of(to), out, err);
             }
             out.println("Checking " + contentDir + " ...");
             ContentSet set = ContentReader.read(contentDir, new HashSet<>(registry.tags()));
@@ -100,11 +102,11 @@ public final class ContentCommand {
     }
 
     private static int format(ContentSet set, Path dir, PrintStream out) throws IOException {
-        int changed = 0;
+        int changed = writeTopics(dir, set.topics(), dir) ? 1 : 0;
         for (Localization l : set.localizations()) {
             changed += write(dir, l) ? 1 : 0;
         }
-        out.printf("%d of %d files rewritten%n", changed, set.localizations().size());
+        out.printf("%d of %d files rewritten%n", changed, set.localizations().size() + 1);
         return 0;
     }
 
@@ -129,10 +131,11 @@ public final class ContentCommand {
         }
     }
 
-    private static int export(Map<String, String> env, Path dataDir, Path dir, PrintStream out, PrintStream err) throws IOException {
+    private static int export(Map<String, String> env, Path dataDir, Path contentDir, Path dir, PrintStream out, PrintStream err)
+            throws IOException {
         try (Connection c = connect(env, dataDir)) {
             List<Localization> all = ContentSql.localizations(c);
-            int changed = 0;
+            int changed = writeTopics(dir, ContentSql.topics(c), contentDir) ? 1 : 0;
             for (Localization l : all) {
                 changed += write(dir, l) ? 1 : 0;
             }
@@ -144,16 +147,31 @@ public final class ContentCommand {
         }
     }
 
-    /** Writes one file when its text differs; answers whether it did. */
-    private static boolean write(Path dir, Localization l) throws IOException {
-        Path file = dir.resolve("faq").resolve(l.topic()).resolve(l.locale() + ".md");
-        String text = ContentWriter.write(l);
+    /**
+     * Writes {@code topics.yaml} into {@code dir} when its text differs, keeping the comments that open the one in
+     * {@code dir} (else the one in {@code contentDir}); answers whether it did.
+     */
+    private static boolean writeTopics(Path dir, List<Topic> topics, Path contentDir) throws IOException {
+        Path file = dir.resolve("topics.yaml");
+        Path headerFrom = Files.exists(file) ? file : contentDir.resolve("topics.yaml");
+        String header = Files.exists(headerFrom) ? ContentWriter.header(Files.readString(headerFrom, StandardCharsets.UTF_8)) : "";
+        return writeIfChanged(file, ContentWriter.topics(topics, header));
+    }
+
+    private static boolean writeIfChanged(Path file, String text) throws IOException {
         if (Files.exists(file) && Files.readString(file, StandardCharsets.UTF_8).equals(text)) {
             return false;
         }
-        Files.createDirectories(file.getParent());
+        if (file.getParent() != null) {
+            Files.createDirectories(file.getParent());
+        }
         Files.writeString(file, text, StandardCharsets.UTF_8);
         return true;
+    }
+
+    /** Writes one file when its text differs; answers whether it did. */
+    private static boolean write(Path dir, Localization l) throws IOException {
+        return writeIfChanged(dir.resolve("faq").resolve(l.topic()).resolve(l.locale() + ".md"), ContentWriter.write(l));
     }
 
     private static Connection connect(Map<String, String> env, Path dataDir) throws SQLException {

@@ -117,6 +117,9 @@ public final class ContentReader {
                 problem(file, line(item), "topic '" + id + "' is listed twice");
             }
             String category = scalar(value(m, "category"));
+            if (category != null && !category.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+                problem(file, line(item), "category '" + category + "' must be lower-case words joined by '-'");
+            }
             topics.add(new Topic(id, category == null ? "general" : category, "true".equals(scalar(value(m, "menu"))), topics.size()));
         }
         return topics;

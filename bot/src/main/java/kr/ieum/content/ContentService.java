@@ -120,9 +120,62 @@ public class ContentService {
         return store.history(topic, locale);
     }
 
-    /** The locale a translation of {@code topic} is made from: what its published text says, else English. */
+    /**
+     * The locale a translation of {@code topic} into {@code locale} is made from: what its published text says, else the
+     * topic's source text (English first, then Korean, then any), else {@code locale} itself (nothing is published yet, so
+     * the first text is a source).
+     */
     public String sourceLocale(String topic, String locale) {
-        return published(topic, locale).map(l -> l.translatedFrom() == null ? locale : l.translatedFrom()).orElse("en");
+        Optional<Localization> own = published(topic, locale);
+        if (own.isPresent()) {
+            return own.get().translatedFrom() == null ? locale : own.get().translatedFrom();
+        }
+        return sourceOf(topic).orElse(locale);
+    }
+
+    private Optional<String> sourceOf(String topic) {
+        List<String> sources = store.localizations().stream()
+                .filter(l -> l.topic().equals(topic) && Localization.SOURCE.equals(l.status())).map(Localization::locale).toList();
+        return SOURCE_PREFERENCE.stream().filter(sources::contains).findFirst().or(() -> sources.stream().sorted().findFirst());
+    }
+
+    private static final List<String> SOURCE_PREFERENCE = List.of("en", "ko");
+    private static final Pattern TOPIC_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+    /**
+     * Starts a new topic from a resident's question (an unanswered one, as stored): the topic goes after the last one, out
+     * of the menu, and the question becomes the question of a draft in its language, for an editor to complete and a
+     * reviewer to publish. The first text published of a topic is its source. Fails with the problems when the id or the
+     * category cannot be used.
+     */
+    public Draft startTopic(String id, String category, String locale, String question, String by) {
+        ensureImported();
+        List<String> problems = new ArrayList<>();
+        if (id.length() > 64 || !TOPIC_ID.matcher(id).matches()) {
+            problems.add("id: '" + id + "' must be lower-case words joined by '-', at most 64 characters");
+        }
+        if (category.length() > 32 || !TOPIC_ID.matcher(category).matches()) {
+            problems.add("category: '" + category + "' must be lower-case words joined by '-', at most 32 characters");
+        }
+        if (question.isBlank() || !locales.tags().contains(locale)) {
+            problems.add("question: missing");
+        }
+        if (problems.isEmpty() && !store.addTopic(id, category)) {
+            problems.add("id: topic '" + id + "' exists already");
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidDraft(problems);
+        }
+        Draft d = new Draft(id, locale, question.strip(), List.of(), "", "", Draft.DRAFT, null, by, clock.instant(),
+                "started from a resident's question");
+        store.saveDraft(d);
+        return d;
+    }
+
+    /** Removes a topic never published in any language, with its drafts (a topic started by mistake); false otherwise. */
+    public boolean removeUnpublishedTopic(String id) {
+        ensureImported();
+        return store.removeUnpublishedTopic(id);
     }
 
     /**
@@ -202,8 +255,8 @@ public class ContentService {
             throw new InvalidDraft(problems);
         }
         Optional<Localization> current = store.localization(topic, locale);
-        boolean source = current.map(l -> Localization.SOURCE.equals(l.status())).orElse(false);
-        String from = current.map(Localization::translatedFrom).orElse("en");
+        String from = sourceLocale(topic, locale);
+        boolean source = from.equals(locale);
         Integer sourceRevision = source ? null : store.localization(topic, from).map(Localization::revision).orElse(null);
         Localization published = new Localization(topic, locale, d.question(), d.alternates(), d.answer(), d.sms(),
                 source ? Localization.SOURCE : Localization.REVIEWED, current.map(Localization::revision).orElse(0) + 1,
@@ -333,16 +386,6 @@ public class ContentService {
                     asDrafts ? "saved as drafts in review" : "published", changed.stream().limit(10)
                             .map(l -> l.topic() + "/" + l.locale()).toList());
         }
-    }
-
-    /** Export: every published localization as its file's text ({@code faq/<topic>/<locale>.md} → text). */
-    public Map<String, String> export() {
-        ensureImported();
-        Map<String, String> files = new LinkedHashMap<>();
-        for (Localization l : store.localizations()) {
-            files.put("faq/" + l.topic() + "/" + l.locale() + ".md", ContentWriter.write(l));
-        }
-        return files;
     }
 
     private void ensureImported() {

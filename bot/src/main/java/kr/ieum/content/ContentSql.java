@@ -37,6 +37,43 @@ final class ContentSql {
         }
     }
 
+    /** The topics, in menu order. */
+    static List<Topic> topics(Connection c) {
+        try (PreparedStatement ps = c.prepareStatement("select id, category, menu, position from content_topic order by position, id");
+                ResultSet rs = ps.executeQuery()) {
+            List<Topic> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(new Topic(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getInt(4)));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new DataAccessException("reading the topics failed", e);
+        }
+    }
+
+    /** Adds a topic after the last one, out of the menu; false when the id is taken. */
+    static boolean addTopic(Connection c, String id, String category) {
+        try (PreparedStatement ps = c.prepareStatement("insert into content_topic (id, category, menu, position) "
+                + "select ?, ?, false, coalesce(max(position), -1) + 1 from content_topic on conflict (id) do nothing")) {
+            ps.setString(1, id);
+            ps.setString(2, category);
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new DataAccessException("adding topic " + id + " failed", e);
+        }
+    }
+
+    /** Removes a topic that was never published in any language (with its drafts); false when it was, or is unknown. */
+    static boolean removeUnpublishedTopic(Connection c, String id) {
+        try (PreparedStatement ps = c.prepareStatement("delete from content_topic t where t.id = ? and not exists "
+                + "(select 1 from content_revision r where r.topic_id = t.id)")) {
+            ps.setString(1, id);
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new DataAccessException("removing topic " + id + " failed", e);
+        }
+    }
+
     static Map<String, Instant> updatedAt(Connection c) {
         try (PreparedStatement ps = c.prepareStatement("select topic_id, locale, updated_at from content_localization");
                 ResultSet rs = ps.executeQuery()) {

@@ -39,15 +39,17 @@ class ContentStore {
 
     @Transactional
     List<Topic> topics() {
-        return jdbc.prepareStatement("select id, category, menu, position from content_topic order by position", ps -> {
-            List<Topic> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Topic(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getInt(4)));
-                }
-            }
-            return out;
-        });
+        return ContentSql.topics(jdbc.getConnection());
+    }
+
+    @Transactional
+    boolean addTopic(String id, String category) {
+        return ContentSql.addTopic(jdbc.getConnection(), id, category);
+    }
+
+    @Transactional
+    boolean removeUnpublishedTopic(String id) {
+        return ContentSql.removeUnpublishedTopic(jdbc.getConnection(), id);
     }
 
     @Transactional

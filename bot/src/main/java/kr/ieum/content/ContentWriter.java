@@ -48,6 +48,32 @@ public final class ContentWriter {
         return out.toString();
     }
 
+    /**
+     * The file {@code topics.yaml} for {@code topics} (in their order), after {@code header}: the comment lines that open the
+     * file it replaces, so the guidance written for editors survives an export.
+     */
+    public static String topics(List<Topic> topics, String header) {
+        StringBuilder out = new StringBuilder(header);
+        out.append("topics:\n");
+        for (Topic t : topics) {
+            out.append("  - {id: ").append(t.id()).append(", category: ").append(t.category()).append(t.menu() ? ", menu: true}" : "}")
+                    .append('\n');
+        }
+        return out.toString();
+    }
+
+    /** The comment lines (and blank lines) that open a {@code topics.yaml} text, each with its newline. */
+    public static String header(String topicsYaml) {
+        StringBuilder out = new StringBuilder();
+        for (String line : topicsYaml.split("(?<=\n)")) {
+            if (!line.startsWith("#") && !line.isBlank()) {
+                break;
+            }
+            out.append(line.endsWith("\n") ? line : line + "\n");
+        }
+        return out.toString();
+    }
+
     private static void field(StringBuilder out, String name, String value) {
         out.append(name).append(": ").append(scalar(value)).append('\n');
     }

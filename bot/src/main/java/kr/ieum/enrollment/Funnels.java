@@ -20,8 +20,18 @@ public class Funnels {
     /** The journey's funnel (optionally for one campaign); empty for an unknown journey. */
     @Transactional
     public Optional<Funnel> funnel(String journeyId, String campaign) {
+        return funnel(journeyId, campaign, campaign == null ? null : List.of(campaign));
+    }
+
+    /** The journey's funnel for residents who came through any of {@code campaigns} (all residents when null). */
+    @Transactional
+    public Optional<Funnel> funnel(String journeyId, List<String> campaigns) {
+        return funnel(journeyId, null, campaigns);
+    }
+
+    private Optional<Funnel> funnel(String journeyId, String campaign, List<String> campaigns) {
         return journeys.journey(journeyId).map(j -> {
-            Map<String, Map<String, Long>> counts = store.counts(j.id(), campaign);
+            Map<String, Map<String, Long>> counts = store.counts(j.id(), campaigns);
             List<Funnel.StepCount> steps = j.steps().stream()
                     .map(s -> new Funnel.StepCount(s.id(), counts.getOrDefault("step", Map.of()).getOrDefault(s.id(), 0L))).toList();
             return new Funnel(j.id(), campaign, total(counts, "started"), total(counts, "completed"), total(counts, "cannot"),

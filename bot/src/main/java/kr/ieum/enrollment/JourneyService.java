@@ -38,11 +38,13 @@ public class JourneyService {
     private final Messages messages;
     private final EnrollmentProperties properties;
     private final Clock clock;
+    private final kr.ieum.contact.ContactStore contacts;
     private final SecureRandom random = new SecureRandom();
 
     JourneyService(ContentService content, OfficeAnswers offices, JourneyStore store, Reminders reminders, Messages messages,
-            EnrollmentProperties properties, Clock clock) {
+            EnrollmentProperties properties, Clock clock, kr.ieum.contact.ContactStore contacts) {
         this.content = content;
+        this.contacts = contacts;
         this.offices = offices;
         this.store = store;
         this.reminders = reminders;
@@ -94,11 +96,17 @@ public class JourneyService {
         return store.latest(contactId).filter(Progress::active);
     }
 
-    /** Starts (or restarts) a journey at its start or at {@code stepId}; {@code campaign} is kept for the funnel. */
+    /**
+     * Starts (or restarts) a journey at its start or at {@code stepId}; {@code campaign} is kept for the funnel, and a known
+     * campaign that is the first to bring the contact is remembered for its partner's analytics.
+     */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public JourneyTurn start(Who who, Journey journey, String stepId, String campaign) {
         JourneyStep step = stepId == null ? journey.first() : journey.step(stepId).orElse(journey.first());
         Instant now = clock.instant();
+        if (campaign != null) {
+            contacts.attribute(who.contactId(), campaign, now);
+        }
         Progress progress = new Progress(who.contactId(), journey.id(), step.id(), Map.of(), Progress.ACTIVE, who.locale(),
                 who.channel(), campaign, now);
         store.restart(progress, now);

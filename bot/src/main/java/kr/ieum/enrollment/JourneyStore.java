@@ -124,12 +124,13 @@ class JourneyStore {
 
     /** Counts of events by kind and step, for one journey (optionally one campaign). */
     @Transactional
-    Map<String, Map<String, Long>> counts(String journeyId, String campaign) {
+    Map<String, Map<String, Long>> counts(String journeyId, List<String> campaigns) {
         return jdbc.prepareStatement("select event, coalesce(step_id, ''), count(*) from journey_event where journey_id = ? "
-                + "and (?::varchar is null or campaign = ?) group by event, step_id", ps -> {
+                + "and (?::varchar[] is null or campaign = any(?)) group by event, step_id", ps -> {
+            java.sql.Array codes = campaigns == null ? null : ps.getConnection().createArrayOf("varchar", campaigns.toArray());
             ps.setString(1, journeyId);
-            ps.setString(2, campaign);
-            ps.setString(3, campaign);
+            ps.setArray(2, codes);
+            ps.setArray(3, codes);
             Map<String, Map<String, Long>> out = new LinkedHashMap<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -331,6 +331,67 @@ class ConsoleIT extends ServiceTest {
     }
 
     @Test
+    void aNewTopicStartedFromAnUnansweredQuestionIsWrittenReviewedPublishedAndExported(@org.junit.jupiter.api.io.TempDir Path out)
+            throws java.io.IOException {
+        String question = "snark boojum jabberwock hunting?";
+        new Chat(client, "newtopic-" + System.nanoTime(), "vi").says(question);
+        StaffSession editor = session("ed");
+        assertTrue(editor.get("/console/unanswered?locale=vi").body().contains("snark boojum jabberwock"));
+        HttpResponse<String> partner = session("partner").submit("/console/campaigns", "/console/unanswered/topic",
+                Map.of("id", "snark-hunting", "category", "help", "locale", "vi", "text", question));
+        assertTrue(partner.statusCode() == 403 || partner.headers().firstValue("location").orElse("").equals("/console/forbidden"),
+                "a partner cannot: " + partner.statusCode());
+        HttpResponse<String> bad = editor.submit("/console/unanswered?locale=vi", "/console/unanswered/topic",
+                Map.of("id", "Snark Hunting!", "category", "help", "locale", "vi", "text", question));
+        assertTrue(bad.headers().firstValue("location").orElse("").contains("done=topicinvalid"));
+        HttpResponse<String> taken = editor.submit("/console/unanswered?locale=vi", "/console/unanswered/topic",
+                Map.of("id", "hikorea", "category", "help", "locale", "vi", "text", question));
+        assertTrue(taken.headers().firstValue("location").orElse("").contains("done=topicexists"));
+
+        HttpResponse<String> started = editor.submit("/console/unanswered?locale=vi", "/console/unanswered/topic",
+                Map.of("id", "snark-hunting", "category", "help", "locale", "vi", "text", question));
+        assertEquals(303, started.statusCode());
+        String editorPage = "/console/content/snark-hunting/vi";
+        assertEquals(editorPage + "?done=topicstarted", started.headers().firstValue("location").orElse(""));
+        assertEquals(question, content.draft("snark-hunting", "vi").orElseThrow().question());
+        String page = editor.get(editorPage).body();
+        assertTrue(page.contains("id=\"remove\""), "a topic never published can be removed");
+        assertTrue(editor.get("/console/content").body().contains("/console/content/snark-hunting/ko"), "a row of the coverage matrix");
+
+        assertEquals(303, editor.submit(editorPage, editorPage + "/draft", Map.of("question", question,
+                "alternates", "snark boojum\nboojum jabberwock\nhunting the snark", "answer", "Hỏi [1345](topic:contact-1345).",
+                "sms", "Hỏi 1345.")).statusCode());
+        assertEquals(303, editor.submit(editorPage, editorPage + "/submit", Map.of()).statusCode());
+        assertEquals(303, session("rev").submit(editorPage, editorPage + "/publish", Map.of()).statusCode());
+        Localization published = content.published("snark-hunting", "vi").orElseThrow();
+        assertEquals(Localization.SOURCE, published.status(), "the first text of a topic is its source");
+        assertEquals("snark-hunting", answeredTopic(faq.ask("hunting the snark", "vi")), "residents get it at once");
+        assertFalse(editor.get(editorPage).body().contains("id=\"remove\""), "a published topic stays");
+
+        String url = Sql.one(dataSource, "select 'jdbc:postgresql://localhost:' || current_setting('port') || '/' || current_database()");
+        Map<String, String> env = Map.of("DATABASE_URL", url, "DATABASE_USER", "postgres", "DATABASE_PASSWORD", "");
+        assertEquals(0, kr.ieum.content.ContentCommand.run(new String[] {"content", "export", "--to", out.toString()}, env, Path.of("unused")));
+        String topics = java.nio.file.Files.readString(out.resolve("topics.yaml"));
+        assertTrue(topics.endsWith("  - {id: snark-hunting, category: help}\n"), "the new topic is the last of topics.yaml");
+        assertTrue(topics.startsWith("# The knowledge base's topics"), "the guidance for editors stays");
+        assertTrue(java.nio.file.Files.readString(out.resolve("faq/snark-hunting/vi.md")).contains("status: source"));
+        assertTrue(kr.ieum.content.ContentReader.read(out, new java.util.HashSet<>(List.of("vi", "en", "ko"))).topics().stream()
+                .anyMatch(t -> t.id().equals("snark-hunting")), "the files read back");
+
+        HttpResponse<String> oops = editor.submit("/console/unanswered?locale=vi", "/console/unanswered/topic",
+                Map.of("id", "snark-oops", "category", "help", "locale", "vi", "text", question));
+        assertEquals(303, oops.statusCode());
+        HttpResponse<String> removed = editor.submit("/console/content/snark-oops/vi", "/console/content/snark-oops/remove", Map.of());
+        assertEquals("/console/content?done=topicremoved", removed.headers().firstValue("location").orElse(""));
+        assertTrue(content.topics().stream().noneMatch(t -> t.id().equals("snark-oops")));
+        assertTrue(content.draft("snark-oops", "vi").isEmpty());
+        assertEquals(404, editor.submit("/console/content/hikorea/vi", "/console/content/hikorea/remove", Map.of()).statusCode(),
+                "a published topic cannot be removed");
+        assertEquals("2", Sql.one(dataSource, "select count(*) from audit_log where actor = 'ed' and action = 'content.topic.start'"));
+        assertEquals("1", Sql.one(dataSource, "select count(*) from audit_log where actor = 'ed' and action = 'content.topic.remove'"));
+    }
+
+    @Test
     void theJsonBehindTheConsoleHasTheSameRoles() {
         assertEquals(401, new StaffSession(server.getURI()).getJson("/api/v1/admin/coverage").statusCode(), "no session");
         assertEquals(403, session("partner").getJson("/api/v1/admin/coverage").statusCode());

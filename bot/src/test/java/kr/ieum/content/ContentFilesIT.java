@@ -58,6 +58,8 @@ class ContentFilesIT extends ServiceTest {
             walk.filter(p -> p.toString().endsWith(".md")).forEach(files::add);
         }
         assertTrue(files.size() > 800);
+        assertEquals(Files.readString(faq.resolveSibling("topics.yaml"), StandardCharsets.UTF_8),
+                Files.readString(out.resolve("topics.yaml"), StandardCharsets.UTF_8), "topics.yaml, comments and all");
         for (Path file : files) {
             Path exported = out.resolve("faq").resolve(faq.relativize(file));
             assertTrue(Files.exists(exported), "exported " + exported);

@@ -133,7 +133,22 @@ class CampaignIT extends ServiceTest {
         assertEquals("vi", keyword.get("language"));
         assertEquals("2", Sql.one(dataSource, "select count(*) from journey_event where campaign = 'ansan-vn' and event = 'started'"));
 
+        // the partner's analytics count only the residents their campaigns brought: 2 messages from the link's resident,
+        // 1 from the keyword's; not the Mongolian message of a resident who came on their own
+        resident.says("thẻ cư trú di động là gì?");
+        new Chat(client, "no-campaign-" + System.nanoTime(), "mn").says("гар утасны үнэмлэх гэж юу вэ?");
+        HttpResponse<String> analytics = partner.get("/console/analytics?days=7");
+        assertEquals(200, analytics.statusCode());
+        assertTrue(analytics.body().contains("ansan-vn"), "says whose residents it counts");
+        java.util.List<String> perLanguage = partner.getRaw("/console/analytics/csv/messages-per-language?days=7").body().lines().skip(1).toList();
+        assertEquals(3, perLanguage.stream().mapToInt(l -> Integer.parseInt(l.substring(l.lastIndexOf(',') + 1))).sum(), perLanguage.toString());
+        assertTrue(perLanguage.stream().noneMatch(l -> l.startsWith("mn,")), perLanguage.toString());
+        assertTrue(partner.getRaw("/console/analytics/csv/journey-funnel").body().contains("started,2"), "both journeys, no one else's");
+        assertTrue(login("camp-admin").getRaw("/console/analytics/csv/messages-per-language?days=7").body().lines().anyMatch(l -> l.startsWith("mn,")),
+                "staff see everyone's");
+
         StaffSession other = login("other-partner");
+        assertEquals(1L, other.getRaw("/console/analytics/csv/messages-per-language?days=7").body().lines().count(), "no campaigns, no rows");
         assertFalse(other.get("/console/campaigns").body().contains("ansan-vn"), "another association does not see it");
         assertEquals(404, other.get("/console/campaigns/ansan-vn").statusCode());
         assertTrue(other.get("/console/content").statusCode() != 200, "partners see no content");
