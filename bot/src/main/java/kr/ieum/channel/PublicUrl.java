@@ -1,6 +1,8 @@
 package kr.ieum.channel;
 
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.runtime.server.EmbeddedServer;
 import jakarta.inject.Singleton;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -11,15 +13,29 @@ import java.nio.charset.StandardCharsets;
  */
 @Singleton
 public class PublicUrl {
-    private final String base;
+    private final String configured;
+    private final BeanProvider<EmbeddedServer> server;
 
-    PublicUrl(@Value("${ieum.public-url}") String base) {
-        this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    /** {@code base} empty: this machine's own address (http://localhost:&lt;the port it listens on&gt;), for trying Ieum out. */
+    PublicUrl(@Value("${ieum.public-url:}") String base, BeanProvider<EmbeddedServer> server) {
+        this.configured = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        this.server = server;
     }
 
     /** The absolute URL of {@code path} (which starts with /). */
     public String of(String path) {
-        return base + path;
+        return base() + path;
+    }
+
+    private String base() {
+        if (!configured.isBlank()) {
+            return configured;
+        }
+        if (server.isPresent() && server.get().isRunning()) {
+            String url = server.get().getURL().toString();
+            return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        }
+        return "http://localhost:8080";
     }
 
     /** The light answer page of a topic in a language: {@code /a/{topic}?lang=xx}. */

@@ -132,20 +132,33 @@ class CampaignPages {
         Map<String, Object> model = pages.base(request, user, "campaigns");
         model.put("c", c.get());
         model.put("link", publicUrl.of("/c/" + c.get().code()));
-        model.put("rows", campaigns.report(c.get()));
+        List<List<Object>> byLanguage = campaigns.report(c.get());
+        List<List<Object>> byChannel = campaigns.reportByChannel(c.get());
+        Map<String, String> t = pages.words(request);
+        model.put("rows", byLanguage);
+        model.put("channelRows", byChannel);
+        model.put("languageChart", BarChart.svg(t.get("campaigns.bylanguage"), List.of(t.get("campaigns.clicks"),
+                t.get("campaigns.conversations"), t.get("campaigns.started"), t.get("campaigns.completed")), byLanguage));
+        model.put("channelChart", BarChart.svg(t.get("campaigns.bychannel"), List.of(t.get("campaigns.conversations"),
+                t.get("campaigns.started"), t.get("campaigns.completed")), byChannel));
+        model.put("posters", c.get().languages().stream().filter(locales::supports).map(locales::get).toList());
         return views.page("console/campaign", model, request);
     }
 
+    /** The report as CSV: per language ({@code ?by=language}, the default) or per channel ({@code ?by=channel}). */
     @Get(value = "/{code}/csv", produces = "text/csv;charset=utf-8")
-    HttpResponse<?> csv(Authentication user, @PathVariable String code) {
+    HttpResponse<?> csv(Authentication user, @PathVariable String code, @Nullable @QueryValue String by) {
         Optional<Campaign> c = visible(user, code);
         if (c.isEmpty()) {
             return HttpResponse.notFound();
         }
-        StringBuilder out = new StringBuilder(CsvLine.of(List.of("language", "clicks", "journeys started", "journeys completed")));
-        campaigns.report(c.get()).forEach(row -> out.append(CsvLine.of(row)));
-        return HttpResponse.ok(out.toString()).contentType("text/csv;charset=utf-8")
-                .header("Content-Disposition", "attachment; filename=\"ieum-campaign-" + c.get().code() + ".csv\"");
+        boolean channel = "channel".equals(by);
+        StringBuilder out = new StringBuilder(CsvLine.of(channel
+                ? List.of("channel", "conversations", "journeys started", "journeys completed")
+                : List.of("language", "clicks", "conversations", "journeys started", "journeys completed")));
+        (channel ? campaigns.reportByChannel(c.get()) : campaigns.report(c.get())).forEach(row -> out.append(CsvLine.of(row)));
+        return HttpResponse.ok(out.toString()).contentType("text/csv;charset=utf-8").header("Content-Disposition",
+                "attachment; filename=\"ieum-campaign-" + c.get().code() + (channel ? "-channels" : "") + ".csv\"");
     }
 
     /**

@@ -613,6 +613,11 @@ class ConsolePages {
         return locales.supports(locale) && content.topics().stream().anyMatch(t -> t.id().equals(topic));
     }
 
+    /** The console's words in the language of this request's user interface. */
+    Map<String, String> words(HttpRequest<?> request) {
+        return text.words(text.ui(request));
+    }
+
     Map<String, Object> base(HttpRequest<?> request, @Nullable Authentication user, String page) {
         String ui = text.ui(request);
         Map<String, Object> model = new LinkedHashMap<>();

@@ -112,22 +112,51 @@ public class CampaignStore {
     }
 
     /**
-     * What a campaign achieved, per language: link clicks, journeys started and completed from its links (the journey
-     * funnel's events carry the campaign code; nothing identifies a resident).
+     * What a campaign achieved, per language: link clicks, conversations it started (residents it was the first campaign
+     * to bring, still on record), and journeys started and completed from its links (the journey funnel's events carry
+     * the campaign code). Counts only; nothing identifies a resident.
      */
     @Transactional
     public List<List<Object>> report(Campaign c) {
-        return jdbc.prepareStatement("with clicks as (select language, sum(clicks) n from campaign_click where campaign_id = ? group by 1), "
-                + "events as (select locale language, count(*) filter (where event = 'started') started, "
-                + "count(*) filter (where event = 'completed') completed from journey_event where campaign = ? group by 1) "
-                + "select coalesce(c.language, e.language), coalesce(c.n, 0), coalesce(e.started, 0), coalesce(e.completed, 0) "
-                + "from clicks c full join events e on e.language = c.language order by 1", ps -> {
-            ps.setLong(1, c.id());
-            ps.setString(2, c.code());
+        return rows("with clicks as (select language k, sum(clicks) n from campaign_click where campaign_id = ? group by 1), "
+                + "people as (select coalesce(language, 'unknown') k, count(*) n from contact where campaign = ? group by 1), "
+                + "events as (select locale k, count(*) filter (where event = 'started') started, "
+                + "count(*) filter (where event = 'completed') completed from journey_event where campaign = ? group by 1), "
+                + "keys as (select k from clicks union select k from people union select k from events) "
+                + "select keys.k, coalesce(clicks.n, 0), coalesce(people.n, 0), coalesce(events.started, 0), coalesce(events.completed, 0) "
+                + "from keys left join clicks on clicks.k = keys.k left join people on people.k = keys.k "
+                + "left join events on events.k = keys.k order by 1", c, true);
+    }
+
+    /** The same per channel (clicks are not known per channel: a link is opened before a channel is chosen). */
+    @Transactional
+    public List<List<Object>> reportByChannel(Campaign c) {
+        return rows("with people as (select channel k, count(*) n from contact where campaign = ? group by 1), "
+                + "events as (select channel k, count(*) filter (where event = 'started') started, "
+                + "count(*) filter (where event = 'completed') completed from journey_event where campaign = ? group by 1), "
+                + "keys as (select k from people union select k from events) "
+                + "select keys.k, coalesce(people.n, 0), coalesce(events.started, 0), coalesce(events.completed, 0) "
+                + "from keys left join people on people.k = keys.k left join events on events.k = keys.k order by 1", c, false);
+    }
+
+    private List<List<Object>> rows(String sql, Campaign c, boolean clicks) {
+        return jdbc.prepareStatement(sql, ps -> {
+            int i = 1;
+            if (clicks) {
+                ps.setLong(i++, c.id());
+            }
+            ps.setString(i++, c.code());
+            ps.setString(i, c.code());
             List<List<Object>> rows = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
+                int columns = rs.getMetaData().getColumnCount();
                 while (rs.next()) {
-                    rows.add(List.of(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+                    List<Object> row = new ArrayList<>();
+                    row.add(rs.getString(1));
+                    for (int col = 2; col <= columns; col++) {
+                        row.add(rs.getLong(col));
+                    }
+                    rows.add(List.copyOf(row));
                 }
             }
             return rows;

@@ -11,7 +11,10 @@ import io.micronaut.core.annotation.Nullable;
  * @param smsNumber      the number residents text a keyword to
  * @param smsKeyword     the word that starts the enrollment guide from any phone, alone or with a language ("ID VI",
  *                       "ID 베트남어"); campaigns have keywords of their own
+ * @param fonts          the folder searched for the poster PDF's fonts (Debian's fonts-noto-core and fonts-noto-cjk install
+ *                       them under {@code /usr/share/fonts})
  */
 @ConfigurationProperties("ieum.outreach")
 public record OutreachProperties(@Nullable String telegramBot, @Nullable String whatsappNumber, @Nullable String smsNumber,
-        @io.micronaut.core.bind.annotation.Bindable(defaultValue = "ID") String smsKeyword) {}
+        @io.micronaut.core.bind.annotation.Bindable(defaultValue = "ID") String smsKeyword,
+        @io.micronaut.core.bind.annotation.Bindable(defaultValue = "/usr/share/fonts") String fonts) {}

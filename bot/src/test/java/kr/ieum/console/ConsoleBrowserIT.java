@@ -51,6 +51,8 @@ class ConsoleBrowserIT extends ServiceTest {
     io.micronaut.http.client.HttpClient client;
     @Inject
     javax.sql.DataSource dataSource;
+    @Inject
+    kr.ieum.outreach.CampaignStore campaigns;
     ChromeDriver driver;
     WebDriverWait wait;
     Chromium browser;
@@ -191,6 +193,40 @@ class ConsoleBrowserIT extends ServiceTest {
         java.util.List<String> texts = kr.ieum.support.Chat.replies(resident.says("thank you")).stream()
                 .map(r -> String.valueOf(r.get("text"))).toList();
         assertTrue(texts.contains("Hello, I am a person from the support team. How can I help?"), texts.toString());
+        signOut();
+    }
+
+    @Test
+    void aPartnerCreatesACampaignPrintsItsPosterAndSeesItsReport() throws Exception {
+        if (accounts.find("web-partner").isEmpty()) {
+            accounts.create("web-partner", "web-partner", Passwords.hash(PASSWORD), EnumSet.of(Role.PARTNER), Instant.now());
+            campaigns.setOrganisation("web-partner", campaigns.organisation("Khmer community of Gimhae"));
+        }
+        signIn("web-partner");
+        driver.get(server.getURL() + "/console/campaigns");
+        driver.findElement(By.id("c-code")).sendKeys("gimhae-km");
+        driver.findElement(By.id("c-name")).sendKeys("Gimhae Khmer community");
+        driver.findElement(By.id("c-langs")).sendKeys("km, vi");
+        driver.executeScript("document.getElementById('c-to').value = arguments[0]", java.time.LocalDate.now().plusDays(60).toString());
+        driver.findElement(By.id("c-keyword")).sendKeys("GIMHAE");
+        driver.findElement(By.cssSelector("form[action='/console/campaigns'] button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlContains("done=created"));
+        driver.findElement(By.linkText("gimhae-km")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("report")));
+        accessible("campaign report");
+        assertTrue(!driver.findElements(By.cssSelector(".chart svg")).isEmpty(), "the report's chart");
+        String pdfHref = driver.findElement(By.cssSelector("a[href='/c/gimhae-km/poster.pdf?lang=km']")).getAttribute("href");
+        java.net.http.HttpResponse<byte[]> pdf = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(pdfHref)).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, pdf.statusCode());
+        assertTrue(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII).equals("%PDF-"), "the poster downloads as PDF");
+        driver.findElement(By.cssSelector("a[href='/c/gimhae-km/poster?lang=km']")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "km"));
+        assertTrue(driver.findElement(By.cssSelector(".endonym")).getText().contains("ខ្មែរ"));
+        assertTrue(!driver.findElements(By.cssSelector(".qr svg")).isEmpty(), "the QR code");
+        accessible("poster km");
+        driver.navigate().back();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("report")));
         signOut();
     }
 

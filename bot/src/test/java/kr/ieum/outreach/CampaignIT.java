@@ -113,8 +113,10 @@ class CampaignIT extends ServiceTest {
         HttpResponse<String> list = partner.get("/console/campaigns");
         assertTrue(list.body().contains("ansan-vn"), "the partner sees their campaign");
         String report = partner.get("/console/campaigns/ansan-vn").body();
-        assertTrue(report.matches("(?s).*<td>vi</td>\\s*<td>1</td>\\s*<td>1</td>\\s*<td>0</td>.*"), report);
-        assertTrue(partner.getRaw("/console/campaigns/ansan-vn/csv").body().contains("vi,1,1,0"));
+        assertTrue(report.matches("(?s).*<td>vi</td>\\s*<td>1</td>\\s*<td>1</td>\\s*<td>1</td>\\s*<td>0</td>.*"), report);
+        assertTrue(report.contains("<svg") && report.contains("/c/ansan-vn/poster.pdf?lang=km"), "a chart, and the posters");
+        assertTrue(partner.getRaw("/console/campaigns/ansan-vn/csv").body().contains("vi,1,1,1,0"));
+        assertTrue(partner.getRaw("/console/campaigns/ansan-vn/csv?by=channel").body().contains("api,1,1,0"), "the API stand-in for a channel");
         // the link as a QR code: the PNG reads back as the campaign's address, the SVG is one drawing
         HttpResponse<byte[]> png = http.send(HttpRequest.newBuilder(URI.create(server.getURL() + "/c/ansan-vn/qr.png")).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
@@ -152,6 +154,59 @@ class CampaignIT extends ServiceTest {
         assertFalse(other.get("/console/campaigns").body().contains("ansan-vn"), "another association does not see it");
         assertEquals(404, other.get("/console/campaigns/ansan-vn").statusCode());
         assertTrue(other.get("/console/content").statusCode() != 200, "partners see no content");
+    }
+
+    @Test
+    void postersPrintInEveryScriptAndTheirPdfQrCodeOpensTheCampaignInThatLanguage(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Seoul"));
+        login("camp-admin").submit("/console/campaigns", "/console/campaigns", Map.of("code", "poster-test", "name", "Posters",
+                "organisation", "Poster association", "languages", "km, my", "from", today.plusDays(3).toString(),
+                "to", today.plusDays(30).toString(), "keyword", "KHMER"));
+        HttpResponse<String> page = get("/c/poster-test/poster");
+        assertEquals(200, page.statusCode(), "a poster can be printed before the campaign starts");
+        assertTrue(page.body().contains("<html lang=\"km\"") && page.body().contains("ខ្មែរ"), "the language's name in its own script");
+        assertTrue(page.body().contains("<svg") && page.body().contains("KHMER") && page.body().contains("@page{size:A4"));
+        assertTrue(page.body().contains("/c/poster-test/poster?lang=my"), "the campaign's other languages");
+        assertEquals(404, get("/c/no-such-campaign/poster").statusCode());
+        assertEquals(404, get("/c/no-such-campaign/poster.pdf").statusCode());
+
+        org.junit.jupiter.api.Assumptions.assumeTrue(kr.ieum.support.Programs.onPath("pdftoppm") || "true".equals(System.getenv("CI")),
+                "pdftoppm (Debian's poppler-utils) is not installed: the PDF is not rendered here");
+        for (String tag : new String[] {"km", "my", "ur", "ko", "si", "vi"}) {
+            HttpResponse<byte[]> pdf = http.send(HttpRequest.newBuilder(URI.create(server.getURL() + "/c/poster-test/poster.pdf?lang=" + tag)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, pdf.statusCode(), tag + ": " + new String(pdf.body(), StandardCharsets.UTF_8));
+            assertEquals("application/pdf", pdf.headers().firstValue("content-type").orElse(""));
+            java.nio.file.Path file = dir.resolve(tag + ".pdf");
+            java.nio.file.Files.write(file, pdf.body());
+            Process p = new ProcessBuilder("pdftoppm", "-r", "100", "-png", file.toString(), dir.resolve(tag).toString())
+                    .redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, p.waitFor(), out);
+            java.nio.file.Path png = dir.resolve(tag + "-1.png");
+            assertTrue(java.nio.file.Files.exists(png), "page 1 of " + tag);
+            assertFalse(java.nio.file.Files.exists(dir.resolve(tag + "-2.png")), "one page");
+            java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+            String decoded = new com.google.zxing.qrcode.QRCodeReader().decode(new com.google.zxing.BinaryBitmap(
+                    new com.google.zxing.common.HybridBinarizer(new com.google.zxing.client.j2se.BufferedImageLuminanceSource(image)))).getText();
+            assertEquals(server.getURL() + "/c/poster-test?lang=" + tag, decoded, tag + ": this service's own address when none is configured");
+            assertTrue(inkAbove(image, image.getHeight() / 5) > 0.01, tag + ": the language's name and title are drawn at the top");
+        }
+    }
+
+    /** The share of dark pixels in the top {@code rows} rows of a page. */
+    private static double inkAbove(java.awt.image.BufferedImage image, int rows) {
+        long dark = 0;
+        for (int y = 0; y < rows; y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int rgb = image.getRGB(x, y);
+                if (((rgb >> 16 & 0xff) + (rgb >> 8 & 0xff) + (rgb & 0xff)) / 3 < 128) {
+                    dark++;
+                }
+            }
+        }
+        return (double) dark / ((long) rows * image.getWidth());
     }
 
     @Test
