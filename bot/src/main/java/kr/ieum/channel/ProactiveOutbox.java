@@ -36,16 +36,23 @@ class ProactiveOutbox {
      * @param lastInbound when the resident last wrote (null: never, or not known)
      */
     Result enqueue(String channel, byte[] addressEnc, Instant lastInbound, Instant now, String language, List<OutboundMessage> messages) {
+        return put(channel, addressEnc, lastInbound, now, language, messages).result();
+    }
+
+    /** What became of a message, and its outbox row when it was queued. */
+    record Enqueued(Result result, Long outboxId) {}
+
+    /** As {@link #enqueue}, also answering the outbox row (to follow its delivery status). */
+    Enqueued put(String channel, byte[] addressEnc, Instant lastInbound, Instant now, String language, List<OutboundMessage> messages) {
         ChannelAdapter adapter = adapters.get(channel);
         if (adapter == null || !adapter.proactive()) {
-            return Result.CANNOT_WRITE_FIRST;
+            return new Enqueued(Result.CANNOT_WRITE_FIRST, null);
         }
         String address = cipher.decrypt(addressEnc);
         Duration window = adapter.replyWindow(address);
         if (window != null && (lastInbound == null || lastInbound.plus(window).isBefore(now))) {
-            return Result.OUTSIDE_WINDOW;
+            return new Enqueued(Result.OUTSIDE_WINDOW, null);
         }
-        store.enqueue(new Delivery(channel, address, language, messages, Map.of()));
-        return Result.QUEUED;
+        return new Enqueued(Result.QUEUED, store.enqueue(new Delivery(channel, address, language, messages, Map.of())));
     }
 }

@@ -5,21 +5,24 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import kr.ieum.contact.Contact;
 import kr.ieum.enrollment.JourneyService;
+import kr.ieum.outreach.Announcements;
 
 /**
  * The commands, typed in any supported language or in English: LANGUAGE, MENU, HELP, HUMAN, STOP, START, MORE,
- * FORGET and CONTINUE (the journey in progress).
+ * FORGET, CONTINUE (the journey in progress) and NEWS (a yes to announcements on this channel; STOP ends it).
  */
 @Singleton
 class CommandHandler implements TurnHandler {
     private static final List<String> COMMANDS = List.of("language", "menu", "help", "human", "stop", "start", "more", "forget",
-            "continue");
+            "continue", "news");
     private final Replies replies;
     private final JourneyService journeys;
+    private final Announcements announcements;
 
-    CommandHandler(Replies replies, JourneyService journeys) {
+    CommandHandler(Replies replies, JourneyService journeys, Announcements announcements) {
         this.replies = replies;
         this.journeys = journeys;
+        this.announcements = announcements;
     }
 
     @Override
@@ -47,7 +50,12 @@ class CommandHandler implements TurnHandler {
             }
             case "stop" -> {
                 journeys.stop(contact.id());
+                announcements.withdraw(contact.id());
                 yield TurnStep.command(contact.withConsent("stopped"), language, List.of(replies.say(language, "stop.done")));
+            }
+            case "news" -> {
+                announcements.consent(contact.id(), turn.who().channel(), "command");
+                yield TurnStep.command(contact.withConsent("granted"), language, List.of(replies.say(language, "news.done")));
             }
             case "start" -> TurnStep.command(contact.withConsent("granted"), language, List.of(replies.say(language, "start.done")));
             case "more" -> contact.lastTopic() == null

@@ -125,6 +125,8 @@ class ConsoleBrowserIT extends ServiceTest {
         accessible("accounts");
         driver.get(server.getURL() + "/console/campaigns");
         accessible("campaigns");
+        driver.get(server.getURL() + "/console/announcements");
+        accessible("announcements");
         driver.get(server.getURL() + "/console/audit");
         accessible("audit log");
         String log = driver.findElement(By.tagName("table")).getText();

@@ -392,6 +392,28 @@ class ConsoleIT extends ServiceTest {
     }
 
     @Test
+    void reviewersSendAnnouncementsToThoseWhoAskedAndLongSmsTextsAreRefused() {
+        new Chat(client, "news-" + System.nanoTime(), "vi").says("tin tức");
+        StaffSession reviewer = session("rev");
+        HttpResponse<String> page = reviewer.get("/console/announcements");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().matches("(?s).*<td>api</td>\\s*<td>vi</td>\\s*<td>\\d+</td>.*"), "who said yes, by channel and language");
+        HttpResponse<String> editor = session("ed").get("/console/announcements");
+        assertTrue(editor.statusCode() == 403 || editor.headers().firstValue("location").orElse("").equals("/console/forbidden"),
+                "an editor cannot send: " + editor.statusCode());
+        HttpResponse<String> tooLong = reviewer.submit("/console/announcements", "/console/announcements", Map.of("name", "long",
+                "channel-twilio", "on", "text-vi", "Thẻ cư trú di động ".repeat(12)));
+        assertEquals(422, tooLong.statusCode());
+        assertTrue(tooLong.body().contains("SMS"), "says the SMS is too long");
+        HttpResponse<String> created = reviewer.submit("/console/announcements", "/console/announcements", Map.of("name", "December",
+                "channel-api", "on", "text-vi", "Tin mới về thẻ cư trú di động."));
+        assertEquals(303, created.statusCode());
+        String report = reviewer.get(created.headers().firstValue("location").orElseThrow()).body();
+        assertTrue(report.contains("Tin mới về thẻ cư trú di động.") && report.contains("<td>api</td>"), "texts and deliveries");
+        assertEquals("1", Sql.one(dataSource, "select count(*) from audit_log where actor = 'rev' and action = 'announcement.create'"));
+    }
+
+    @Test
     void theJsonBehindTheConsoleHasTheSameRoles() {
         assertEquals(401, new StaffSession(server.getURI()).getJson("/api/v1/admin/coverage").statusCode(), "no session");
         assertEquals(403, session("partner").getJson("/api/v1/admin/coverage").statusCode());

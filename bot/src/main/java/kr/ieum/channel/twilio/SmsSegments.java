@@ -6,7 +6,7 @@ package kr.ieum.channel.twilio;
  * is never split across parts); anything else goes as UCS-2 (70 UTF-16 code units alone, 67 per part; a
  * surrogate pair is never split).
  */
-final class SmsSegments {
+public final class SmsSegments {
     static final int GSM7_SINGLE = 160;
     static final int GSM7_PART = 153;
     static final int UCS2_SINGLE = 70;
@@ -31,6 +31,11 @@ final class SmsSegments {
      * @param segments billed segments (at least 1)
      */
     record Count(Encoding encoding, int units, int segments) {}
+
+    /** The segments {@code text} is billed as, one SMS. */
+    public static int segments(String text) {
+        return count(text).segments();
+    }
 
     static Count count(String text) {
         Encoding encoding = isGsm7(text) ? Encoding.GSM7 : Encoding.UCS2;
