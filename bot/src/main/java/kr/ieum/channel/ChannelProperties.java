@@ -11,13 +11,17 @@ import java.time.Duration;
  * @param maxAttempts delivery attempts before a reply is dead-lettered
  * @param firstRetry  the first retry delay; each further retry doubles it, up to {@code maxRetry}
  * @param maxRetry    the longest delay between two attempts
+ * @param lease       how long a worker holds the outbox rows it claimed while it sends them; longer than any provider
+ *                    call can take (the adapters' HTTP timeouts are at most 30 s), so a row is taken over only from a
+ *                    worker that died
  */
 @ConfigurationProperties("ieum.channels")
 public record ChannelProperties(
         @Bindable(defaultValue = "2s") Duration poll,
         @Bindable(defaultValue = "8") int maxAttempts,
         @Bindable(defaultValue = "5s") Duration firstRetry,
-        @Bindable(defaultValue = "30m") Duration maxRetry) {
+        @Bindable(defaultValue = "30m") Duration maxRetry,
+        @Bindable(defaultValue = "2m") Duration lease) {
 
     Duration backoff(int attempts) {
         long factor = 1L << Math.min(20, Math.max(0, attempts));

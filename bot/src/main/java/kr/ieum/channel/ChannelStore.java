@@ -131,15 +131,24 @@ class ChannelStore {
         return enqueue(delivery);
     }
 
-    /** Locks due replies (or the one with {@code onlyId}) for sending; rows other workers hold are skipped. */
-    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    List<Pending> claimDue(Long onlyId, int limit) {
-        String sql = "select id, attempts, payload_enc from outbox where state = 'pending' and next_attempt_at <= ? "
-                + (onlyId == null ? "" : "and id = ? ") + "order by id limit " + limit + " for update skip locked";
+    /**
+     * Claims due replies (or the one with {@code onlyId}) for {@code lease}, in a transaction of its own: rows another
+     * worker holds (locked now, or claimed and its lease not over) are skipped. The caller sends them outside any
+     * transaction and marks each with {@link #sent}, {@link #retryLater} or {@link #dead}.
+     */
+    @Transactional
+    List<Pending> claimDue(Long onlyId, int limit, Duration lease) {
+        Instant now = Instant.now();
+        String sql = "update outbox set claimed_until = ? where id in (select id from outbox where state = 'pending' "
+                + "and next_attempt_at <= ? and (claimed_until is null or claimed_until < ?) "
+                + (onlyId == null ? "" : "and id = ? ") + "order by id limit " + limit + " for update skip locked) "
+                + "returning id, attempts, payload_enc";
         return jdbc.prepareStatement(sql, ps -> {
-            ps.setTimestamp(1, Timestamp.from(Instant.now()));
+            ps.setTimestamp(1, Timestamp.from(now.plus(lease)));
+            ps.setTimestamp(2, Timestamp.from(now));
+            ps.setTimestamp(3, Timestamp.from(now));
             if (onlyId != null) {
-                ps.setLong(2, onlyId);
+                ps.setLong(4, onlyId);
             }
             List<Pending> out = new ArrayList<>();
             List<long[]> unreadable = new ArrayList<>();
@@ -166,10 +175,10 @@ class ChannelStore {
         });
     }
 
-    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    @Transactional
     void sent(long id, String providerId) {
         jdbc.prepareStatement("update outbox set state = 'sent', sent_at = ?, provider_id = ?, attempts = attempts + 1, "
-                + "address_enc = null, payload_enc = null, last_error = null where id = ?", ps -> {
+                + "address_enc = null, payload_enc = null, last_error = null, claimed_until = null where id = ?", ps -> {
             ps.setTimestamp(1, Timestamp.from(Instant.now()));
             ps.setString(2, providerId);
             ps.setLong(3, id);
@@ -177,9 +186,10 @@ class ChannelStore {
         });
     }
 
-    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    @Transactional
     void retryLater(long id, String error, Duration delay) {
-        jdbc.prepareStatement("update outbox set attempts = attempts + 1, last_error = ?, next_attempt_at = ? where id = ?", ps -> {
+        jdbc.prepareStatement("update outbox set attempts = attempts + 1, last_error = ?, next_attempt_at = ?, claimed_until = null "
+                + "where id = ?", ps -> {
             ps.setString(1, clip(error));
             ps.setTimestamp(2, Timestamp.from(Instant.now().plus(delay)));
             ps.setLong(3, id);
@@ -187,10 +197,10 @@ class ChannelStore {
         });
     }
 
-    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    @Transactional
     void dead(long id, String error) {
         jdbc.prepareStatement("update outbox set state = 'dead', attempts = attempts + 1, last_error = ?, "
-                + "address_enc = null, payload_enc = null where id = ?", ps -> {
+                + "address_enc = null, payload_enc = null, claimed_until = null where id = ?", ps -> {
             ps.setString(1, clip(error));
             ps.setLong(2, id);
             return ps.executeUpdate();

@@ -1,7 +1,6 @@
 package kr.ieum.channel;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.List;
@@ -12,9 +11,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends outbox rows through their channel's adapter. Each row stays locked ({@code FOR UPDATE SKIP LOCKED})
- * while it is sent, so two workers or replicas never send it twice; failures are retried with backoff and
- * dead-lettered after {@code ieum.channels.max-attempts}. Logs say which row and why, never to whom or what.
+ * Sends outbox rows through their channel's adapter. Rows are claimed with a lease in a short transaction, sent outside
+ * any transaction (a slow or hanging provider holds no database connection or row lock, so webhook intake goes on), and
+ * each is marked sent with the provider's id, retried later with backoff, or dead-lettered after
+ * {@code ieum.channels.max-attempts}, each in a transaction of its own. Two workers or replicas never claim the same row;
+ * a worker that dies mid-send leaves its rows to another when the lease ends (only a message the provider took in the
+ * instant before the crash can then go twice). Logs say which row and why, never to whom or what.
  */
 @Singleton
 class OutboxSender {
@@ -32,9 +34,8 @@ class OutboxSender {
     }
 
     /** Sends the due rows (or only {@code onlyId}); answers how many were handled. */
-    @Transactional
     int sendDue(Long onlyId, int limit) {
-        List<ChannelStore.Pending> due = store.claimDue(onlyId, limit);
+        List<ChannelStore.Pending> due = store.claimDue(onlyId, limit, properties.lease());
         for (ChannelStore.Pending pending : due) {
             send(pending);
         }

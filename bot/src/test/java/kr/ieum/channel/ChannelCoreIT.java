@@ -33,6 +33,12 @@ class ChannelCoreIT extends ServiceTest {
     Messages messages;
     @Inject
     DataSource dataSource;
+    @Inject
+    ChannelStore store;
+    @Inject
+    io.micronaut.transaction.TransactionOperations<java.sql.Connection> transactions;
+    @Inject
+    io.micronaut.data.jdbc.runtime.JdbcOperations jdbc;
 
     @BeforeEach
     void reset() {
@@ -86,6 +92,30 @@ class ChannelCoreIT extends ServiceTest {
         assertTrue(Sql.one(dataSource, "select last_error from outbox where id = ?", Long.parseLong(broken)).startsWith("unreadable"));
         assertEquals("t", Sql.one(dataSource, "select payload_enc is not null from outbox where id = ?", Long.parseLong(broken)),
                 "the encrypted payload is kept for an operator");
+    }
+
+    @Test
+    void aRowClaimedByAWorkerThatDiedIsTakenOverWhenItsLeaseEndsAndSentOnce() {
+        // a worker claimed it (in the transaction that stored it, so no poller sees it first) and died before marking it
+        long id = transactions.executeWrite(status -> {
+            long row = store.enqueue(new Delivery("recording", "+84900000002", "vi",
+                    List.of(kr.ieum.conversation.OutboundMessage.of(new kr.ieum.i18n.LocalizedText("vi", "lease test"))), Map.of()));
+            jdbc.prepareStatement("update outbox set claimed_until = now() + interval '2 seconds' where id = ?", ps -> {
+                ps.setLong(1, row);
+                return ps.executeUpdate();
+            });
+            return row;
+        });
+        try {
+            Thread.sleep(600); // six polls
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        assertTrue(channel.sent.stream().noneMatch(d -> d.address().equals("+84900000002")), "not while another worker holds it");
+        Await.until("sent after the lease", () -> channel.sent.stream().anyMatch(d -> d.address().equals("+84900000002")));
+        Await.until("marked sent", () -> "sent".equals(Sql.one(dataSource, "select state from outbox where id = ?", id)));
+        assertEquals(1, channel.sent.stream().filter(d -> d.address().equals("+84900000002")).count(), "once");
+        assertEquals(null, Sql.one(dataSource, "select claimed_until from outbox where id = ?", id));
     }
 
     @Test
