@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import kr.ieum.platform.DatabaseBootstrap;
@@ -23,6 +24,9 @@ import kr.ieum.platform.DatabaseBootstrap;
  */
 public final class AdminCommand {
     private static final String USAGE = "usage: admin create-user <username> --roles <role,...> [--name \"Full name\"] [--password-stdin]\n"
+            + "       admin create-api-key <name> [--scopes messages,language]\n"
+            + "       admin revoke-api-key <name>\n"
+            + "       admin list-api-keys\n"
             + "roles: editor, reviewer, agent, partner, admin";
 
     private AdminCommand() {}
@@ -31,6 +35,9 @@ public final class AdminCommand {
     public static int run(String[] args, Map<String, String> env, Path dataDir) {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        if (args.length >= 2 && List.of("create-api-key", "revoke-api-key", "list-api-keys").contains(args[1])) {
+            return apiKeys(args, env, dataDir, out, err);
+        }
         if (args.length < 3 || !args[1].equals("create-user")) {
             err.println(USAGE);
             return 2;
@@ -93,6 +100,58 @@ public final class AdminCommand {
             return 1;
         }
         out.println("Created " + username + " (" + Role.format(parsed) + "). Sign in at /console.");
+        return 0;
+    }
+
+    /** API keys for programs: created (the key is printed once), revoked, listed (never a key). */
+    private static int apiKeys(String[] args, Map<String, String> env, Path dataDir, PrintStream out, PrintStream err) {
+        String name = args.length > 2 ? args[2].strip() : "";
+        Set<String> scopes = kr.ieum.api.ApiKeys.SCOPES;
+        for (int i = 3; i < args.length; i++) {
+            if (args[i].equals("--scopes") && i + 1 < args.length) {
+                scopes = Set.of(args[++i].split(","));
+            } else {
+                err.println("unknown option " + args[i] + "\n" + USAGE);
+                return 2;
+            }
+        }
+        if (!args[1].equals("list-api-keys") && !name.matches("[a-z0-9._-]{2,64}")) {
+            err.println("name: 2 to 64 of a-z 0-9 . _ -\n" + USAGE);
+            return 2;
+        }
+        if (!kr.ieum.api.ApiKeys.SCOPES.containsAll(scopes) || scopes.isEmpty()) {
+            err.println("scopes: " + String.join(", ", new java.util.TreeSet<>(kr.ieum.api.ApiKeys.SCOPES)));
+            return 2;
+        }
+        try (Connection c = DatabaseBootstrap.connectForCommand(env, dataDir.resolve("postgres"))) {
+            Instant now = Instant.now();
+            switch (args[1]) {
+                case "list-api-keys" -> kr.ieum.api.ApiKeys.list(c).forEach(out::println);
+                case "revoke-api-key" -> {
+                    if (!kr.ieum.api.ApiKeys.revoke(c, name, now)) {
+                        err.println("no key in force named " + name);
+                        return 1;
+                    }
+                    AuditLog.record(c, now, "cli", "apikey.revoke", name, null);
+                    out.println("Revoked " + name + ".");
+                }
+                default -> {
+                    if (kr.ieum.api.ApiKeys.exists(c, name)) {
+                        err.println("a key named " + name + " exists already");
+                        return 1;
+                    }
+                    String key = kr.ieum.api.ApiKeys.create(c, name, scopes, now);
+                    AuditLog.record(c, now, "cli", "apikey.create", name, "scopes " + String.join(",", new java.util.TreeSet<>(scopes)));
+                    out.println(key);
+                    err.println("Created " + name + " (" + String.join(", ", new java.util.TreeSet<>(scopes)) + "). This is the only time the "
+                            + "key is shown: send it as 'Authorization: Bearer <key>'. From now on /api/v1/messages and /api/v1/language "
+                            + "need a key, also from this machine.");
+                }
+            }
+        } catch (SQLException e) {
+            err.println("could not reach the database: " + e.getMessage());
+            return 1;
+        }
         return 0;
     }
 
