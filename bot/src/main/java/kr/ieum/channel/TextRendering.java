@@ -34,6 +34,26 @@ public final class TextRendering {
         return sb.toString();
     }
 
+    /** A link of a reply, as a button shows it: its label and the address it opens. */
+    public record Link(String label, String url) {}
+
+    /**
+     * The links of a reply's text, in order, each address once: web links as written, topic links to their answer pages
+     * ({@code topicHref}). For channels that show links as buttons (LINE, KakaoTalk) beside the plain text.
+     */
+    public static java.util.List<Link> links(OutboundMessage message, Function<String, String> topicHref) {
+        java.util.Map<String, Link> out = new java.util.LinkedHashMap<>();
+        for (RichText.Block block : RichText.parse(message.text().text()).blocks()) {
+            for (RichText.Span span : block.spans()) {
+                if (span.link()) {
+                    String url = span.topic() != null ? topicHref.apply(span.topic()) : span.target();
+                    out.putIfAbsent(url, new Link(span.text().strip(), url));
+                }
+            }
+        }
+        return java.util.List.copyOf(out.values());
+    }
+
     /** The text as written (Markdown), with the numbered options: for renderers that read the links themselves (e-mail). */
     public static String source(OutboundMessage message) {
         StringBuilder sb = new StringBuilder(message.text().text());

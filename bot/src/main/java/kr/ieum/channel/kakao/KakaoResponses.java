@@ -19,7 +19,8 @@ import kr.ieum.i18n.Messages;
  * Renders replies as a skill response, version 2.0: up to 3 {@code simpleText} outputs of at most 1000 chars
  * (numbered lines included) and up to 10 {@code quickReplies} ({@code label} at most 14 chars, {@code action:
  * message}, {@code messageText} = the option key, which comes back as the resident's utterance). An answer too
- * long for three outputs is cut and ends with a link to its answer page.
+ * long for three outputs is cut and ends with a link to its answer page. Links in a reply come after its text as a
+ * {@code textCard} whose {@code webLink} buttons open them (a topic link, its answer page), while an output is left.
  */
 @Singleton
 class KakaoResponses {
@@ -27,6 +28,8 @@ class KakaoResponses {
     static final int MAX_TEXT = 1000;
     static final int MAX_QUICK_REPLIES = 10;
     static final int MAX_LABEL = 14;
+    static final int MAX_CARD_BUTTONS = 3;
+    private static final int MAX_CARD_TEXT = 400;
     private final JsonMapper json;
     private final Messages messages;
     private final PublicUrl publicUrl;
@@ -61,12 +64,31 @@ class KakaoResponses {
         for (String text : pack(parts, topic, language)) {
             outputs.add(Map.of("simpleText", Map.of("text", text)));
         }
+        List<TextRendering.Link> links = new ArrayList<>();
+        for (OutboundMessage reply : replies) {
+            links.addAll(TextRendering.links(reply, t -> publicUrl.answerPage(t, reply.text().locale())));
+        }
+        if (!links.isEmpty() && outputs.size() < MAX_OUTPUTS) {
+            outputs.add(Map.of("textCard", linkCard(links)));
+        }
         Map<String, Object> template = new LinkedHashMap<>();
         template.put("outputs", outputs);
         if (!quickReplies.isEmpty()) {
             template.put("quickReplies", quickReplies);
         }
         return write(Map.of("version", "2.0", "template", template));
+    }
+
+    /** A reply's links as a text card whose buttons open them (at most three; a topic link opens its answer page). */
+    static Map<String, Object> linkCard(List<TextRendering.Link> links) {
+        List<Map<String, Object>> buttons = new ArrayList<>();
+        for (TextRendering.Link link : links.stream().distinct().limit(MAX_CARD_BUTTONS).toList()) {
+            buttons.add(Map.of("action", "webLink", "label", TextChunks.clip(link.label().isEmpty() ? link.url() : link.label(), MAX_LABEL),
+                    "webLinkUrl", link.url()));
+        }
+        String description = TextChunks.clip(String.join(" · ", links.stream().distinct().limit(MAX_CARD_BUTTONS)
+                .map(TextRendering.Link::label).toList()), MAX_CARD_TEXT);
+        return Map.of("description", description, "buttons", buttons);
     }
 
     /** A neutral "your answer is on its way" while the first of two identical requests is still running. */

@@ -32,7 +32,8 @@ import kr.ieum.conversation.OutboundMessage;
  * Sends replies with the Messaging API: the free reply API while the event's reply token is fresh (it lives
  * about a minute and works once), else the push API. Up to five message objects per call; numbered options
  * stay in the text and are also offered as quick-reply postback buttons (at most 13, labels cut to 20
- * characters) whose data is the option's key. Pushes carry an {@code X-Line-Retry-Key} derived from the
+ * characters) whose data is the option's key; a reply's links follow its text as a buttons template (a topic link
+ * opens its answer page). Pushes carry an {@code X-Line-Retry-Key} derived from the
  * event, so a retry after a lost response is not delivered twice.
  */
 @Singleton
@@ -43,13 +44,17 @@ class LineSender implements ChannelAdapter {
     static final int MAX_QUICK_REPLIES = 13;
     static final int MAX_LABEL = 20;
     private static final int MAX_DISPLAY_TEXT = 300;
+    static final int MAX_LINK_BUTTONS = 4;
+    private static final int MAX_TEMPLATE_TEXT = 160;
     private static final int MAX_DATA = 300;
 
     private final LineProperties properties;
     private final ObjectMapper json;
     private final HttpClient http;
+    private final kr.ieum.channel.PublicUrl publicUrl;
 
-    LineSender(LineProperties properties, ObjectMapper json) {
+    LineSender(LineProperties properties, ObjectMapper json, kr.ieum.channel.PublicUrl publicUrl) {
+        this.publicUrl = publicUrl;
         this.properties = properties;
         this.json = json;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -72,16 +77,21 @@ class LineSender implements ChannelAdapter {
         }
         List<Map<String, Object>> objects = new ArrayList<>();
         for (OutboundMessage message : delivery.messages()) {
-            List<String> parts = TextChunks.split(TextRendering.plain(message), MAX_TEXT);
-            for (int i = 0; i < parts.size(); i++) {
+            List<Map<String, Object>> own = new ArrayList<>();
+            for (String part : TextChunks.split(TextRendering.plain(message), MAX_TEXT)) {
                 Map<String, Object> object = new LinkedHashMap<>();
                 object.put("type", "text");
-                object.put("text", parts.get(i));
-                if (i == parts.size() - 1 && !message.options().isEmpty()) {
-                    object.put("quickReply", Map.of("items", quickReplies(message.options())));
-                }
-                objects.add(object);
+                object.put("text", part);
+                own.add(object);
             }
+            List<TextRendering.Link> links = TextRendering.links(message, topic -> publicUrl.answerPage(topic, message.text().locale()));
+            if (!links.isEmpty()) {
+                own.add(linkButtons(links));
+            }
+            if (!message.options().isEmpty() && !own.isEmpty()) {
+                own.get(own.size() - 1).put("quickReply", Map.of("items", quickReplies(message.options())));
+            }
+            objects.addAll(own);
         }
         String token = delivery.context(LineEventMapper.CONTEXT_REPLY_TOKEN);
         boolean replyable = token != null && fresh(delivery.context(LineEventMapper.CONTEXT_TIMESTAMP));
@@ -99,6 +109,23 @@ class LineSender implements ChannelAdapter {
             last = call("/v2/bot/message/push", Map.of("to", delivery.address(), "messages", messages), retryKey(delivery, batch));
         }
         return last;
+    }
+
+    /**
+     * A reply's links as a buttons template (at most four, labels cut to 20 characters): tapping one opens the page (the
+     * answer page of a topic link). Its text lists the labels, as does the alternative text older clients show.
+     */
+    static Map<String, Object> linkButtons(List<TextRendering.Link> links) {
+        List<Map<String, Object>> actions = new ArrayList<>();
+        for (TextRendering.Link link : links.subList(0, Math.min(MAX_LINK_BUTTONS, links.size()))) {
+            actions.add(Map.of("type", "uri", "label", cut(link.label().isEmpty() ? link.url() : link.label(), MAX_LABEL), "uri", link.url()));
+        }
+        String text = cut(String.join(" · ", links.stream().limit(MAX_LINK_BUTTONS).map(TextRendering.Link::label).toList()), MAX_TEMPLATE_TEXT);
+        Map<String, Object> object = new LinkedHashMap<>();
+        object.put("type", "template");
+        object.put("altText", text);
+        object.put("template", Map.of("type", "buttons", "text", text, "actions", actions));
+        return object;
     }
 
     /** Quick-reply postback buttons: label {@code "1. label"} cut to 20 characters, data = the option's key. */

@@ -143,6 +143,21 @@ class KakaoSkillIT extends ServiceTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void linksInAnAnswerBecomeWebLinkButtonsThatOpenThePages() {
+        Map<String, Object> answer = skill(request(user(), "하이코리아는 뭐 하는 사이트예요?"), SECRET);
+        List<Map<String, Object>> outputs = outputs(answer);
+        assertTrue(outputs.size() <= 3);
+        Map<String, Object> card = outputs.stream().map(o -> (Map<String, Object>) o.get("textCard")).filter(java.util.Objects::nonNull)
+                .findFirst().orElseThrow(() -> new AssertionError(outputs.toString()));
+        List<Map<String, Object>> buttons = (List<Map<String, Object>>) card.get("buttons");
+        assertTrue(!buttons.isEmpty() && buttons.size() <= 3, buttons.toString());
+        assertTrue(buttons.stream().allMatch(b -> "webLink".equals(b.get("action")) && ((String) b.get("label")).length() <= 14));
+        assertTrue(buttons.stream().anyMatch(b -> String.valueOf(b.get("webLinkUrl")).contains("/a/mobile-id-reservation?lang=ko")), buttons.toString());
+        assertTrue(outputs.stream().map(String::valueOf).noneMatch(o -> o.contains("](") || o.contains("topic:")), "no Markdown");
+    }
+
+    @Test
     void rejectsAMissingOrWrongSecretAndStoresNothing() {
         long inbox = inboxTotal();
         String body = request(user(), "모바일 신분증");
@@ -249,7 +264,8 @@ class KakaoSkillIT extends ServiceTest {
 
     @SuppressWarnings("unchecked")
     private static String text(Map<String, Object> output) {
-        return (String) ((Map<String, Object>) output.get("simpleText")).get("text");
+        Map<String, Object> card = (Map<String, Object>) output.get("textCard");
+        return card != null ? (String) card.get("description") : (String) ((Map<String, Object>) output.get("simpleText")).get("text");
     }
 
     @SuppressWarnings("unchecked")

@@ -219,6 +219,24 @@ class LineWebhookIT extends ServiceTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void linksInAnAnswerBecomeButtonsThatOpenThePagesAndNoMarkdownReachesLine() throws Exception {
+        Resident r = new Resident();
+        String token = newId();
+        assertEquals(200, signedPost(textEvent(r, "what is the HiKorea website for?", token)).statusCode());
+        Await.until("the reply call", () -> !replies(token).isEmpty());
+        List<Map<String, Object>> sent = messagesOf(replies(token).get(0));
+        assertTrue(texts(replies(token).get(0)).contains(answer("hikorea", "en")), texts(replies(token).get(0)).toString());
+        Map<String, Object> template = sent.stream().filter(m -> "template".equals(m.get("type"))).findFirst().orElseThrow();
+        List<Map<String, Object>> actions = (List<Map<String, Object>>) ((Map<String, Object>) template.get("template")).get("actions");
+        assertTrue(actions.stream().anyMatch(a -> "uri".equals(a.get("type"))
+                && String.valueOf(a.get("uri")).endsWith("/a/mobile-id-reservation?lang=en")), actions.toString());
+        assertTrue(actions.size() <= LineSender.MAX_LINK_BUTTONS);
+        assertTrue(sent.stream().map(String::valueOf).noneMatch(m -> m.contains("](") || m.contains("topic:") || m.contains("**")),
+                "no Markdown reaches LINE");
+    }
+
+    @Test
     void pushesWhenTheReplyTokenIsStale() throws Exception {
         Resident r = new Resident();
         String token = newId();
