@@ -195,6 +195,20 @@ class TwilioChannelIT extends ServiceTest {
         assertEquals(0, reached(campaign, "swap-book"));
     }
 
+    /** Persona: a Vietnamese worker with a feature phone texts the keyword from a poster. */
+    @Test
+    void aKeywordSmsStartsTheGuideInTheLanguageItNames() {
+        String from = "+84912345099";
+        Map<String, String> base = with(TwilioRequests.params("sms-vi.params"), "From", from);
+        kr.ieum.content.JourneyTexts vi = journeys.journey("mobile-id-enrollment").orElseThrow().texts().get("vi");
+        long before = funnels.funnel("mobile-id-enrollment", (String) null).orElseThrow().started();
+        assertEquals(200, signedMessage(with(base, "MessageSid", sid("ab1"), "Body", "ID 베트남어")).statusCode());
+        String intro = vi.intro().substring(0, 20);
+        Await.until("the guide in Vietnamese", () -> TWILIO.callsTo(from).stream()
+                .anyMatch(c -> c.body().contains(intro) || c.body().contains("/j/mobile-id-enrollment") && c.body().contains("lang=vi")));
+        assertEquals(before + 1, funnels.funnel("mobile-id-enrollment", (String) null).orElseThrow().started());
+    }
+
     private long reached(String campaign, String step) {
         return funnels.funnel("mobile-id-enrollment", campaign).orElseThrow().steps().stream()
                 .filter(s -> s.step().equals(step)).mapToLong(kr.ieum.enrollment.Funnel.StepCount::reached).sum();
