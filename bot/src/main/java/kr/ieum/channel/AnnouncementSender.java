@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
  * database ({@code announcement_pace}) lets each poll send what the time since the last send allows (at most
  * {@code burst} saved up), and only one replica sends at a time (a transaction-scoped advisory lock), so the rate holds across
  * replicas. Never in the quiet hours (Korea time, the reminders' hours), never
- * after STOP, never where the channel forbids it (channels that cannot write first; outside WhatsApp's 24-hour window,
- * where a template would be needed: skipped and counted, see README). Each delivery is claimed, queued and marked in one
+ * after STOP, never where the channel forbids it: channels that cannot write first are skipped; outside WhatsApp's
+ * 24-hour window the announcement goes as the configured approved template ({@code ieum.announcements.whatsapp-template},
+ * its text the template's variable), or is skipped and counted when none is configured. Each delivery is claimed, queued and marked in one
  * transaction: a replica that crashes mid-send leaves it pending for the next, never sent twice.
  */
 @Singleton
@@ -91,7 +92,17 @@ class AnnouncementSender {
         ProactiveOutbox.Enqueued result = outbox.put(d.channel(), d.addressEnc(), d.lastInbound(), clock.instant(), d.language(), List.of(text));
         switch (result.result()) {
             case QUEUED -> announcements.finish(d, Announcements.QUEUED, null, result.outboxId());
-            case OUTSIDE_WINDOW -> announcements.finish(d, Announcements.SKIPPED, "window", null);
+            case OUTSIDE_WINDOW -> {
+                String template = properties.whatsappTemplate();
+                if (template == null || template.isBlank()) {
+                    announcements.finish(d, Announcements.SKIPPED, "window", null);
+                } else {
+                    ProactiveOutbox.Enqueued t = outbox.putTemplate(d.channel(), d.addressEnc(), d.language(), template.strip(),
+                            d.body().strip());
+                    announcements.finish(d, Announcements.QUEUED, "template", t.outboxId());
+                    return t.result() == ProactiveOutbox.Result.QUEUED;
+                }
+            }
             default -> announcements.finish(d, Announcements.SKIPPED, "cannot-write-first", null);
         }
         return result.result() == ProactiveOutbox.Result.QUEUED;

@@ -18,6 +18,13 @@ import kr.ieum.conversation.OutboundMessage;
 @Serdeable
 public record Delivery(String channel, String address, String language, List<OutboundMessage> messages,
         Map<String, String> context) {
+    /**
+     * Context key: send as this approved message template (WhatsApp outside its 24-hour window; on Twilio a Content SID)
+     * instead of the messages' text, which is the template's only variable ({@link #TEMPLATE_TEXT}).
+     */
+    public static final String TEMPLATE = "template";
+    /** Context key: the text a template's one variable takes. */
+    public static final String TEMPLATE_TEXT = "template-text";
 
     public Delivery {
         messages = List.copyOf(messages);

@@ -42,6 +42,20 @@ class ProactiveOutbox {
     /** What became of a message, and its outbox row when it was queued. */
     record Enqueued(Result result, Long outboxId) {}
 
+    /**
+     * Outside a channel's reply window, as an approved template whose one variable is {@code text} (the only way a
+     * WhatsApp business may write first): queued for a channel that can write first, whatever the window.
+     */
+    Enqueued putTemplate(String channel, byte[] addressEnc, String language, String template, String text) {
+        ChannelAdapter adapter = adapters.get(channel);
+        if (adapter == null || !adapter.proactive()) {
+            return new Enqueued(Result.CANNOT_WRITE_FIRST, null);
+        }
+        List<OutboundMessage> messages = List.of(OutboundMessage.of(new kr.ieum.i18n.LocalizedText(language, text)));
+        return new Enqueued(Result.QUEUED, store.enqueue(new Delivery(channel, cipher.decrypt(addressEnc), language, messages,
+                Map.of(Delivery.TEMPLATE, template, Delivery.TEMPLATE_TEXT, text))));
+    }
+
     /** As {@link #enqueue}, also answering the outbox row (to follow its delivery status). */
     Enqueued put(String channel, byte[] addressEnc, Instant lastInbound, Instant now, String language, List<OutboundMessage> messages) {
         ChannelAdapter adapter = adapters.get(channel);

@@ -94,6 +94,65 @@ public class AccountStore {
         });
     }
 
+    /**
+     * A community association's request for a partner account: created disabled, in its organisation, with the note staff
+     * use to check who asked; all or nothing. False when the username is taken.
+     */
+    @Transactional
+    public boolean request(String username, String displayName, String passwordHash, String organisation, String note, Instant now) {
+        Connection c = jdbc.getConnection();
+        try {
+            if (find(c, username).isPresent()) {
+                return false;
+            }
+            create(c, username, displayName, passwordHash, java.util.EnumSet.of(Role.PARTNER), now);
+            try (PreparedStatement ps = c.prepareStatement("with o as (insert into organisation (name) values (?) on conflict (name) "
+                    + "do update set name = excluded.name returning id) update staff_account set disabled = true, request_note = ?, "
+                    + "organisation_id = (select id from o) where username = ?")) {
+                ps.setString(1, organisation);
+                ps.setString(2, note);
+                ps.setString(3, username);
+                ps.executeUpdate();
+            }
+            return true;
+        } catch (SQLException e) {
+            throw new io.micronaut.data.exceptions.DataAccessException("saving the request of " + username + " failed", e);
+        }
+    }
+
+    /** Requests waiting for an admin: username → note. */
+    @Transactional
+    public java.util.Map<String, String> requests() {
+        return jdbc.prepareStatement("select username, request_note from staff_account where request_note is not null order by created_at", ps -> {
+            java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getString(2));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Approves a request (the account can sign in); false when there is no such request. */
+    @Transactional
+    public boolean approve(String username) {
+        return jdbc.prepareStatement("update staff_account set disabled = false, request_note = null where username = ? "
+                + "and request_note is not null", ps -> {
+            ps.setString(1, username);
+            return ps.executeUpdate() == 1;
+        });
+    }
+
+    /** Refuses a request: the account is deleted; false when there is no such request. */
+    @Transactional
+    public boolean refuse(String username) {
+        return jdbc.prepareStatement("delete from staff_account where username = ? and request_note is not null", ps -> {
+            ps.setString(1, username);
+            return ps.executeUpdate() == 1;
+        });
+    }
+
     static Optional<Account> find(Connection c, String username) {
         try (PreparedStatement ps = c.prepareStatement("select " + COLUMNS + " from staff_account where username = ?")) {
             ps.setString(1, username);

@@ -48,9 +48,11 @@ class CampaignPages {
     private final LocaleRegistry locales;
     private final PublicUrl publicUrl;
     private final Clock clock;
+    private final kr.ieum.content.ContentService content;
 
     CampaignPages(CampaignStore campaigns, ConsolePages pages, ConsoleViews views, AuditLog audit, LocaleRegistry locales,
-            PublicUrl publicUrl, Clock clock) {
+            PublicUrl publicUrl, Clock clock, kr.ieum.content.ContentService content) {
+        this.content = content;
         this.campaigns = campaigns;
         this.pages = pages;
         this.views = views;
@@ -82,6 +84,9 @@ class CampaignPages {
         model.put("admin", scope.all());
         model.put("done", done);
         model.put("today", LocalDate.now(clock).toString());
+        model.put("channels", Campaign.CHANNELS);
+        model.put("topics", content.topics().stream().filter(t -> !kr.ieum.content.Topic.DECLINE.equals(t.category()))
+                .map(kr.ieum.content.Topic::id).toList());
         return views.page("console/campaigns", model, request);
     }
 
@@ -96,6 +101,11 @@ class CampaignPages {
         List<String> languages = Arrays.stream(form.getOrDefault("languages", "").split("[,\\s]+"))
                 .filter(l -> !l.isBlank() && locales.supports(l)).distinct().toList();
         String step = form.getOrDefault("step", "").strip();
+        String topic = form.getOrDefault("topic", "").strip();
+        List<String> channels = Campaign.CHANNELS.stream().filter(c -> form.containsKey("channel-" + c)).toList();
+        if (!topic.isEmpty() && content.topics().stream().noneMatch(t -> t.id().equals(topic))) {
+            return back("invalid");
+        }
         String keyword = form.getOrDefault("keyword", "").strip();
         LocalDate from;
         LocalDate to;
@@ -117,8 +127,8 @@ class CampaignPages {
             return back("invalid");
         }
         long organisation = scope.all() ? campaigns.organisation(orgName) : scope.organisation();
-        campaigns.create(code, name, organisation, languages, step.isEmpty() ? null : step, from, to, keyword.isEmpty() ? null : keyword,
-                user.getName(), clock.instant());
+        campaigns.create(code, name, organisation, languages, step.isEmpty() ? null : step, topic.isEmpty() ? null : topic, channels, from, to,
+                keyword.isEmpty() ? null : keyword, user.getName(), clock.instant());
         audit.record(user.getName(), "campaign.create", code, String.join(",", languages));
         return back("created");
     }

@@ -532,6 +532,7 @@ class ConsolePages {
             list.add(m);
         }
         model.put("accounts", list);
+        model.put("requests", accounts.requests());
         model.put("roles", Arrays.stream(Role.values()).map(Role::id).toList());
         model.put("done", done);
         return views.page("console/accounts", model, request);

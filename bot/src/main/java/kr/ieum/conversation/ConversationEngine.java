@@ -123,8 +123,9 @@ public class ConversationEngine {
     /** The language a deep link's start code was shown in (the poster's or page's language), when supported; else null. */
     private String linkLanguage(String text, String payload) {
         return java.util.stream.Stream.of(payload, text).filter(java.util.Objects::nonNull)
-                .map(kr.ieum.enrollment.StartCode::parse).flatMap(java.util.Optional::stream)
-                .map(kr.ieum.enrollment.StartCode::language).filter(java.util.Objects::nonNull)
+                .flatMap(t -> java.util.stream.Stream.concat(kr.ieum.enrollment.StartCode.parse(t).map(kr.ieum.enrollment.StartCode::language).stream(),
+                        kr.ieum.enrollment.TopicCode.parse(t).map(kr.ieum.enrollment.TopicCode::language).stream()))
+                .filter(java.util.Objects::nonNull)
                 .map(l -> replies.messages().locales().match(l).orElse(null)).filter(java.util.Objects::nonNull)
                 .findFirst().orElse(null);
     }

@@ -32,9 +32,11 @@ class KeywordHandler implements TurnHandler {
     private final Messages messages;
     private final Replies replies;
     private final Clock clock;
+    private final kr.ieum.contact.ContactStore contacts;
 
     KeywordHandler(OutreachProperties outreach, CampaignStore campaigns, JourneyService journeys, Messages messages, Replies replies,
-            Clock clock) {
+            Clock clock, kr.ieum.contact.ContactStore contacts) {
+        this.contacts = contacts;
         this.outreach = outreach;
         this.campaigns = campaigns;
         this.journeys = journeys;
@@ -77,6 +79,15 @@ class KeywordHandler implements TurnHandler {
         }
         String language = named.orElseGet(() -> campaign.filter(c -> !c.languages().isEmpty()).map(c -> c.languages().get(0))
                 .orElse(turn.unsure() ? "en" : turn.language()));
+        if (campaign.isPresent() && campaign.get().topic() != null) {
+            // a campaign that opens a topic answers it, in that language, and counts the resident for the campaign
+            TurnStep answer = replies.answer(turn.contact().withLanguage(language, true), campaign.get().topic(), language, Outcome.ANSWERED,
+                    1.0, false);
+            if (answer.outcome() == Outcome.ANSWERED) {
+                contacts.attribute(turn.contact().id(), campaign.get().code(), clock.instant());
+                return answer;
+            }
+        }
         String code = StartCode.of(JOURNEY, campaign.map(Campaign::journeyStep).orElse(null), campaign.map(Campaign::code).orElse(null),
                 language).map(StartCode::text).orElse(null);
         if (code == null) {

@@ -20,7 +20,7 @@ public record StartCode(String journey, String step, String campaign, String lan
     private static final Pattern CAMPAIGN = Pattern.compile("[A-Za-z0-9-]{1,24}");
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     // what residents send meaning a code: a start code (also a malformed one, answered as unknown) or a resume code
-    private static final Pattern LOOSE_START = Pattern.compile("(?:/start\\s+)?j_[A-Za-z0-9_-]{1,80}");
+    private static final Pattern LOOSE_START = Pattern.compile("(?:/start\\s+)?[jt]_[A-Za-z0-9_-]{1,80}");
     private static final Pattern RESUME = Pattern.compile("(?i)r-?([A-HJ-NP-Z2-9]{6})");
 
     /** Reads a start code from a message (optionally after {@code /start }); empty when it is not one. */
@@ -32,7 +32,7 @@ public record StartCode(String journey, String step, String campaign, String lan
         return m.matches() ? Optional.of(new StartCode(m.group(1), m.group(2), m.group(3), m.group(4))) : Optional.empty();
     }
 
-    /** True when {@code text} is meant as a start code or a resume code (read as such, not as a question). */
+    /** True when {@code text} is meant as a start code, a topic code ({@link TopicCode}) or a resume code (read as such, not as a question). */
     public static boolean looksLikeCode(String text) {
         String t = text == null ? "" : text.strip();
         return LOOSE_START.matcher(t).matches() || RESUME.matcher(t).matches();

@@ -14,11 +14,14 @@ import java.util.Map;
  * @param rate  messages per second per channel, unless {@code rates} names the channel (a provider's limit: Twilio sends
  *              1 SMS per second from a long code, Telegram about 30 messages per second)
  * @param rates messages per second for particular channels ({@code twilio: 1})
+ * @param whatsappTemplate the approved WhatsApp template (Twilio Content SID, {@code HX...}) announcements go as to
+ *              residents outside the 24-hour window; its one variable {@code {{1}}} is the announcement's text. Unset:
+ *              those residents are skipped
  */
 @ConfigurationProperties("ieum.announcements")
 public record AnnouncementProperties(@Bindable(defaultValue = "1s") Duration poll, @Bindable(defaultValue = "1s") Duration burst,
         @Bindable(defaultValue = "10") double rate,
-        @Nullable Map<String, Double> rates) {
+        @Nullable Map<String, Double> rates, @Nullable String whatsappTemplate) {
 
     /** Messages per second on {@code channel}. */
     public double rate(String channel) {

@@ -18,7 +18,7 @@ import java.util.Optional;
 @Singleton
 public class CampaignStore {
     private static final String COLUMNS = "c.id, c.code, c.name, c.organisation_id, o.name, c.languages, c.journey_step, c.starts_on, "
-            + "c.ends_on, c.sms_keyword";
+            + "c.ends_on, c.sms_keyword, c.channels, c.topic";
     private final JdbcOperations jdbc;
 
     CampaignStore(JdbcOperations jdbc) {
@@ -79,11 +79,14 @@ public class CampaignStore {
         });
     }
 
+    /** Creates a campaign that opens {@code topic} (or, when null, the guide at {@code journeyStep}) on {@code channels}. */
     @Transactional
-    public Campaign create(String code, String name, long organisationId, List<String> languages, String journeyStep,
-            LocalDate startsOn, LocalDate endsOn, String smsKeyword, String by, Instant now) {
+    public Campaign create(String code, String name, long organisationId, List<String> languages, String journeyStep, String topic,
+            List<String> channels, LocalDate startsOn, LocalDate endsOn, String smsKeyword, String by, Instant now) {
         jdbc.prepareStatement("insert into campaign (code, name, organisation_id, languages, journey_step, starts_on, ends_on, "
-                + "sms_keyword, created_by, created_at) values (?,?,?,?,?,?,?,?,?,?)", ps -> {
+                + "sms_keyword, created_by, created_at, topic, channels) values (?,?,?,?,?,?,?,?,?,?,?,?)", ps -> {
+            ps.setString(11, topic);
+            ps.setString(12, String.join(",", channels));
             ps.setString(1, code);
             ps.setString(2, name);
             ps.setLong(3, organisationId);
@@ -186,6 +189,7 @@ public class CampaignStore {
     private static Campaign campaign(ResultSet rs) throws SQLException {
         return new Campaign(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
                 Arrays.stream(rs.getString(6).split(",")).filter(s -> !s.isBlank()).toList(), rs.getString(7),
-                rs.getDate(8).toLocalDate(), rs.getDate(9).toLocalDate(), rs.getString(10));
+                rs.getDate(8).toLocalDate(), rs.getDate(9).toLocalDate(), rs.getString(10),
+                Arrays.stream(rs.getString(11).split(",")).filter(s -> !s.isBlank()).toList(), rs.getString(12));
     }
 }

@@ -9,6 +9,8 @@ import io.micronaut.core.annotation.Nullable;
  * @param telegramBot    the Telegram bot's username ({@code https://t.me/<bot>?start=...})
  * @param whatsappNumber the WhatsApp number in international form, digits only ({@code https://wa.me/<number>?text=...})
  * @param smsNumber      the number residents text a keyword to
+ * @param lineAccount    the LINE Official Account's id with its {@code @} ({@code https://line.me/R/oaMessage/<id>/?<code>})
+ * @param kakaoChannel   the KakaoTalk channel's id ({@code _xxxx} of {@code https://pf.kakao.com/_xxxx/chat})
  * @param smsKeyword     the word that starts the enrollment guide from any phone, alone or with a language ("ID VI",
  *                       "ID 베트남어"); campaigns have keywords of their own
  * @param fonts          the folder searched for the poster PDF's fonts (Debian's fonts-noto-core and fonts-noto-cjk install
@@ -16,5 +18,6 @@ import io.micronaut.core.annotation.Nullable;
  */
 @ConfigurationProperties("ieum.outreach")
 public record OutreachProperties(@Nullable String telegramBot, @Nullable String whatsappNumber, @Nullable String smsNumber,
+        @Nullable String lineAccount, @Nullable String kakaoChannel,
         @io.micronaut.core.bind.annotation.Bindable(defaultValue = "ID") String smsKeyword,
         @io.micronaut.core.bind.annotation.Bindable(defaultValue = "/usr/share/fonts") String fonts) {}

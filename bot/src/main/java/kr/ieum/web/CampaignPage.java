@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import kr.ieum.enrollment.StartCode;
+import kr.ieum.enrollment.TopicCode;
 import kr.ieum.faq.FaqService;
 import kr.ieum.i18n.LocaleRegistry;
 import kr.ieum.i18n.Messages;
@@ -93,21 +94,38 @@ class CampaignPage {
     private String page(Campaign c, String tag) {
         StringBuilder b = new StringBuilder();
         b.append("<h1>").append(say(tag, "campaign.title")).append("</h1>");
+        if (c.topic() != null) {
+            brief(b, c.topic(), tag);
+        }
         brief(b, "mobile-id-overview", tag);
         b.append("<h2>").append(say(tag, "campaign.safe")).append("</h2>");
         brief(b, "mobile-id-security", tag);
         b.append("<h2>").append(say(tag, "campaign.start")).append("</h2><ul class=\"go\">");
-        String start = StartCode.of(JOURNEY, c.journeyStep(), c.code(), tag).map(StartCode::text).orElse("j_" + JOURNEY);
-        b.append(button("/j/" + JOURNEY + "?lang=" + enc(tag) + (c.journeyStep() == null ? "" : "&step=" + enc(c.journeyStep()))
-                + "&c=" + enc(c.code()), say(tag, "campaign.start.webchat")));
-        if (set(outreach.telegramBot())) {
+        // the code every button carries: it opens the campaign's topic, or the guide at its step, and counts for the campaign
+        String start = c.topic() != null
+                ? TopicCode.of(c.topic(), c.code(), tag).map(TopicCode::text).orElse("t_" + c.topic())
+                : StartCode.of(JOURNEY, c.journeyStep(), c.code(), tag).map(StartCode::text).orElse("j_" + JOURNEY);
+        if (c.offers("webchat")) {
+            b.append(button(c.topic() != null ? "/chat?lang=" + enc(tag) + "&start=" + enc(start)
+                    : "/j/" + JOURNEY + "?lang=" + enc(tag) + (c.journeyStep() == null ? "" : "&step=" + enc(c.journeyStep())) + "&c=" + enc(c.code()),
+                    say(tag, "campaign.start.webchat")));
+        }
+        if (set(outreach.telegramBot()) && c.offers("telegram")) {
             b.append(button("https://t.me/" + enc(outreach.telegramBot()) + "?start=" + enc(start), say(tag, "campaign.start.telegram")));
         }
-        if (set(outreach.whatsappNumber())) {
+        if (set(outreach.whatsappNumber()) && c.offers("whatsapp")) {
             b.append(button("https://wa.me/" + outreach.whatsappNumber().replaceAll("\\D", "") + "?text=" + enc(start),
                     say(tag, "campaign.start.whatsapp")));
         }
-        if (set(outreach.smsNumber())) {
+        if (set(outreach.lineAccount()) && c.offers("line")) {
+            // LINE opens a chat with the account and the code as the first message, ready to send
+            b.append(button("https://line.me/R/oaMessage/" + enc(outreach.lineAccount()) + "/?" + enc(start), say(tag, "campaign.start.line")));
+        }
+        if (set(outreach.kakaoChannel()) && c.offers("kakao")) {
+            // a KakaoTalk channel's chat link cannot carry a first message: this button is not attributed to the campaign
+            b.append(button("https://pf.kakao.com/" + enc(outreach.kakaoChannel()) + "/chat", say(tag, "campaign.start.kakao")));
+        }
+        if (set(outreach.smsNumber()) && c.offers("sms")) {
             String keyword = c.smsKeyword() != null && !c.smsKeyword().isBlank() ? c.smsKeyword() : start;
             b.append("<li>").append(RichText.escape(messages.render(tag, "campaign.start.sms",
                     Map.of("keyword", keyword, "number", outreach.smsNumber())).text())).append("</li>");

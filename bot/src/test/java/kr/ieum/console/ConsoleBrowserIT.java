@@ -67,6 +67,8 @@ class ConsoleBrowserIT extends ServiceTest {
         browser = Chromium.start("--lang=en-US");
         driver = browser.driver();
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        // a page being replaced (a language switch, a redirect) makes elements found a moment before stale: look again
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         for (String[] a : new String[][] {{"web-ed", "editor"}, {"web-rev", "reviewer"}, {"web-admin", "admin"}}) {
             if (accounts.find(a[0]).isEmpty()) {
                 accounts.create(a[0], a[0], Passwords.hash(PASSWORD), EnumSet.copyOf(Role.parse(a[1])), Instant.now());
@@ -140,6 +142,9 @@ class ConsoleBrowserIT extends ServiceTest {
         signOut();
         driver.get(server.getURL() + "/console/login");
         accessible("login");
+        driver.findElement(By.cssSelector("a[href='/console/partner-request']")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("p-org")));
+        accessible("partner request");
         assertTrue(checked.size() >= 10, "pages checked: " + checked);
     }
 

@@ -40,6 +40,8 @@ import org.junit.jupiter.api.Test;
 @MicronautTest
 @Property(name = "ieum.outreach.telegram-bot", value = "IeumBot")
 @Property(name = "ieum.outreach.sms-number", value = "+82 10-0000-1345")
+@Property(name = "ieum.outreach.line-account", value = "@ieum")
+@Property(name = "ieum.outreach.kakao-channel", value = "_xIeum")
 class CampaignIT extends ServiceTest {
     private static final String PASSWORD = "a partner's long password";
     @Inject
@@ -207,6 +209,53 @@ class CampaignIT extends ServiceTest {
             }
         }
         return (double) dark / ((long) rows * image.getWidth());
+    }
+
+    @Test
+    void aCampaignThatOpensATopicOnChosenChannelsAnswersItAndCountsTheResident() throws Exception {
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Seoul"));
+        StaffSession admin = login("camp-admin");
+        HttpResponse<String> created = admin.submit("/console/campaigns", "/console/campaigns", Map.of("code", "cost-vi",
+                "name", "Is it free?", "organisation", "Vietnamese Church of Siheung", "languages", "vi", "topic", "mobile-id-cost",
+                "channel-webchat", "on", "channel-line", "on", "channel-kakao", "on", "from", today.toString(), "to", today.plusDays(9).toString()));
+        assertTrue(created.headers().firstValue("location").orElse("").contains("done=created"), created.headers().toString());
+        String page = get("/c/cost-vi").body();
+        String code = "t_mobile-id-cost_c-cost-vi_l-vi";
+        assertTrue(page.contains(faq.text("mobile-id-cost", "vi").orElseThrow().localization().sms().substring(0, 20)), "the topic first");
+        assertTrue(page.contains("/chat?lang=vi&amp;start=" + code), "web chat opens the topic");
+        assertTrue(page.contains("https://line.me/R/oaMessage/%40ieum/?" + code), "LINE with the code as its first message");
+        assertTrue(page.contains("https://pf.kakao.com/_xIeum/chat"), "the KakaoTalk channel");
+        assertFalse(page.contains("t.me/"), "Telegram is not one of this campaign's channels");
+        assertFalse(page.contains(messages.render("vi", "campaign.start.sms", Map.of("keyword", "x", "number", "y")).text().substring(0, 8)),
+                "nor SMS");
+        Map<String, Object> reply = new Chat(client, "topic-campaign-" + System.nanoTime(), null).says(code);
+        assertEquals("mobile-id-cost", reply.get("topic"));
+        assertEquals("vi", reply.get("language"));
+        assertEquals("1", Sql.one(dataSource, "select count(*) from contact where campaign = 'cost-vi'"), "counted for the campaign");
+    }
+
+    @Test
+    void anAssociationAsksForAPartnerAccountAndCanSignInOnlyOnceAnAdminApprovesIt() throws Exception {
+        String body = "organisation=Nepali+Society+of+Gimpo&name=Sita+Gurung&contact=010-1234-5678&username=gimpo-np"
+                + "&password=" + java.net.URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8);
+        HttpResponse<String> asked = post("/console/partner-request", body);
+        assertEquals(200, asked.statusCode());
+        assertEquals(409, post("/console/partner-request", body).statusCode(), "the username is taken");
+        assertEquals(422, post("/console/partner-request", "organisation=x&name=y&contact=z&username=ok-name&password=short").statusCode());
+        StaffSession early = new StaffSession(server.getURI());
+        assertTrue(!early.login("gimpo-np", PASSWORD).headers().firstValue("location").orElse("").equals("/console"),
+                "no sign-in before an admin approves");
+        StaffSession admin = login("camp-admin");
+        assertTrue(admin.get("/console/accounts").body().contains("010-1234-5678"), "the admin sees how to check who asked");
+        assertEquals(303, admin.submit("/console/accounts", "/console/accounts/gimpo-np/approve", Map.of()).statusCode());
+        StaffSession partner = login("gimpo-np");
+        assertEquals(200, partner.get("/console/campaigns").statusCode(), "a partner of its organisation");
+        assertEquals("1", Sql.one(dataSource, "select count(*) from audit_log where action = 'account.approve' and target = 'gimpo-np'"));
+    }
+
+    private HttpResponse<String> post(String path, String form) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(server.getURL() + path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

@@ -69,6 +69,11 @@ class TwilioChannelIT extends ServiceTest {
         props.put("ieum.channels.twilio.sms-from", SMS_FROM);
         props.put("ieum.channels.twilio.whatsapp-from", WHATSAPP_FROM);
         props.put("ieum.channels.twilio.api-url", TWILIO.url());
+        props.put("ieum.announcements.whatsapp-template", "HXb5b62575e6e4ff6129ad7c8efe1f983e");
+        props.put("ieum.announcements.poll", "200ms");
+        props.put("ieum.announcements.rates.twilio", "20");
+        props.put("ieum.enrollment.quiet-start", "00:00");
+        props.put("ieum.enrollment.quiet-end", "00:00");
         return props;
     }
 
@@ -208,6 +213,31 @@ class TwilioChannelIT extends ServiceTest {
                 .anyMatch(c -> c.body().contains(intro) || c.body().contains("/j/mobile-id-enrollment") && c.body().contains("lang=vi")));
         assertEquals(before + 1, funnels.funnel("mobile-id-enrollment", (String) null).orElseThrow().started());
     }
+
+    /** Announcements on Twilio: plain SMS, and on WhatsApp outside the 24-hour window the approved template with the text as its variable. */
+    @Test
+    void anAnnouncementGoesBySmsAndAsTheApprovedTemplateToWhatsAppOutsideTheWindow() throws Exception {
+        String sms = "+84912345777";
+        String whatsapp = "whatsapp:+84912345778";
+        for (String address : List.of(sms, whatsapp)) {
+            kr.ieum.support.Sql.one(dataSource, "with x as (insert into contact (channel, address_hash, address_enc, language, first_seen, last_seen) "
+                    + "values ('twilio', ?, ?, 'vi', now(), now()) returning id) insert into news_consent (contact_id, channel, given_at, given_by) "
+                    + "select id, 'twilio', now(), 'command' from x returning contact_id", cipher.hash("twilio", address), cipher.encrypt(address));
+        }
+        String text = "Tin mới: thẻ cư trú di động " + System.nanoTime();
+        announcements.create("twilio test", List.of("twilio"), Map.of("vi", text), "test");
+        Await.until("the SMS", () -> TWILIO.callsTo(sms).stream().anyMatch(c -> c.body() != null && c.body().startsWith(text)));
+        Await.until("the WhatsApp template", () -> !TWILIO.callsTo(whatsapp).isEmpty());
+        TwilioApiStandIn.Call call = TWILIO.callsTo(whatsapp).get(0);
+        assertEquals("HXb5b62575e6e4ff6129ad7c8efe1f983e", call.form().get("ContentSid"));
+        assertTrue(call.form().get("ContentVariables").contains(text), call.form().toString());
+        assertEquals(WHATSAPP_FROM, call.form().get("From"));
+    }
+
+    @Inject
+    kr.ieum.outreach.Announcements announcements;
+    @Inject
+    kr.ieum.platform.AddressCipher cipher;
 
     private long reached(String campaign, String step) {
         return funnels.funnel("mobile-id-enrollment", campaign).orElseThrow().steps().stream()

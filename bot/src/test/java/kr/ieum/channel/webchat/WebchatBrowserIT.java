@@ -52,6 +52,8 @@ class WebchatBrowserIT extends ServiceTest {
         browser = Chromium.start();
         driver = browser.driver();
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        // a page being replaced (a language switch, a redirect) makes elements found a moment before stale: look again
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
     @AfterAll

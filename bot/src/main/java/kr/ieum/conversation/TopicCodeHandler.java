@@ -1,0 +1,55 @@
+package kr.ieum.conversation;
+
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import kr.ieum.contact.ContactStore;
+import kr.ieum.enrollment.TopicCode;
+
+/**
+ * A topic code from a campaign's link ({@code t_<topic>_c-<campaign>_l-<language>}, as text or as a Telegram
+ * {@code /start} payload) answers that topic in the link's language and counts the resident for the campaign (the first
+ * campaign that brings them); an unknown topic gets the "this code does not work" reply.
+ */
+@Singleton
+class TopicCodeHandler implements TurnHandler {
+    private final Replies replies;
+    private final ContactStore contacts;
+    private final Clock clock;
+
+    TopicCodeHandler(Replies replies, ContactStore contacts, Clock clock) {
+        this.replies = replies;
+        this.contacts = contacts;
+        this.clock = clock;
+    }
+
+    @Override
+    public int getOrder() {
+        return 19;
+    }
+
+    @Override
+    public boolean canHandle(TurnContext turn) {
+        return code(turn).isPresent();
+    }
+
+    @Override
+    public TurnStep handle(TurnContext turn) {
+        TopicCode code = code(turn).orElseThrow();
+        TurnStep answer = replies.answer(turn.contact(), code.topic(), turn.language(), Outcome.ANSWERED, 1.0, false);
+        if (answer.outcome() != Outcome.ANSWERED) {
+            return TurnStep.unanswered(turn.contact(), turn.language(), 0.0, List.of(replies.say(turn.language(), "journey.resume.unknown")));
+        }
+        if (code.campaign() != null) {
+            contacts.attribute(turn.contact().id(), code.campaign(), clock.instant());
+        }
+        return answer;
+    }
+
+    private static Optional<TopicCode> code(TurnContext turn) {
+        String payload = turn.in().startPayload();
+        Optional<TopicCode> fromPayload = payload == null ? Optional.empty() : TopicCode.parse(payload);
+        return fromPayload.isPresent() ? fromPayload : turn.text().length() <= 100 ? TopicCode.parse(turn.text()) : Optional.empty();
+    }
+}
