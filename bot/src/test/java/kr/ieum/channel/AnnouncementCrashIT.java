@@ -13,11 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +83,7 @@ class AnnouncementCrashIT extends ServiceTest {
         for (int i = 0; i < 2000; i++) {
             chats.add(String.valueOf(firstChat + i));
         }
-        subscribe(chats);
+        kr.ieum.support.NewsSubscribers.subscribe(dataSource, cipher, "telegram", chats.stream().collect(java.util.stream.Collectors.toMap(c -> c, c -> "vi")));
         // five said STOP after saying yes
         Sql.execute(dataSource, "delete from news_consent n using contact c where c.id = n.contact_id and c.channel = 'telegram' "
                 + "and c.address_hash in ('" + String.join("','", chats.subList(0, 5).stream().map(a -> cipher.hash("telegram", a)).toList()) + "')");
@@ -166,25 +162,4 @@ class AnnouncementCrashIT extends ServiceTest {
         return p;
     }
 
-    /** Telegram residents who said yes to news, in Vietnamese (written straight to the database). */
-    private void subscribe(List<String> chats) throws Exception {
-        Timestamp now = Timestamp.from(Instant.now());
-        try (Connection c = io.micronaut.data.connection.jdbc.advice.DelegatingDataSource.unwrapDataSource(dataSource).getConnection()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement("with x as (insert into contact (channel, address_hash, address_enc, language, "
-                    + "first_seen, last_seen) values ('telegram', ?, ?, 'vi', ?, ?) returning id) "
-                    + "insert into news_consent (contact_id, channel, given_at, given_by) select id, 'telegram', ?, 'command' from x")) {
-                for (String chat : chats) {
-                    ps.setString(1, cipher.hash("telegram", chat));
-                    ps.setBytes(2, cipher.encrypt(chat));
-                    ps.setTimestamp(3, now);
-                    ps.setTimestamp(4, now);
-                    ps.setTimestamp(5, now);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-            c.commit();
-        }
-    }
 }

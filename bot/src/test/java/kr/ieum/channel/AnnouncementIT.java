@@ -7,9 +7,6 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -76,6 +73,14 @@ class AnnouncementIT extends ServiceTest {
         assertEquals("recording command", Sql.one(dataSource, "select channel || ' ' || given_by from news_consent where contact_id = ?::bigint", id));
         says(address, "STOP", "vi", messages.render("vi", "stop.done").text());
         assertEquals("0", Sql.one(dataSource, "select count(*) from news_consent where contact_id = ?::bigint", id));
+
+        // FORGET (in Russian here) erases the yes with everything else
+        String other = "news-" + UUID.randomUUID();
+        says(other, "новости", "ru", messages.render("ru", "news.done").text());
+        String otherId = Sql.one(dataSource, "select id from contact where channel = 'recording' and address_hash = ?", cipher.hash("recording", other));
+        says(other, "FORGET", "ru", messages.render("ru", "forget.confirm").text());
+        says(other, "1", "ru", messages.render("ru", "forget.done").text());
+        assertEquals("0", Sql.one(dataSource, "select count(*) from news_consent where contact_id = ?::bigint", otherId));
     }
 
     @Test
@@ -88,7 +93,7 @@ class AnnouncementIT extends ServiceTest {
         for (int i = 0; i < 20; i++) {
             languageOf.put("ann-" + run + "-th" + i, "th"); // no Thai text: not a recipient
         }
-        subscribe(languageOf);
+        kr.ieum.support.NewsSubscribers.subscribe(dataSource, cipher, "recording", languageOf);
         clock.set(DAY);
         long id = announcements.create("December news " + run, List.of("recording"), Map.of("vi", "Tin mới " + run, "ko", "새 소식 " + run), "test");
         assertEquals("2000", Sql.one(dataSource, "select count(*) from announcement_delivery where announcement_id = ?::bigint", String.valueOf(id)));
@@ -155,26 +160,4 @@ class AnnouncementIT extends ServiceTest {
         assertTrue(announcements.report(id).stream().mapToLong(r -> (Long) r.get(5)).sum() == 1995, "the console counts them sent");
     }
 
-    /** Residents who said yes to news on the recording channel, each in a language (written straight to the database). */
-    private void subscribe(Map<String, String> languageOf) throws Exception {
-        Timestamp now = Timestamp.from(Instant.now());
-        try (Connection c = io.micronaut.data.connection.jdbc.advice.DelegatingDataSource.unwrapDataSource(dataSource).getConnection()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement("with x as (insert into contact (channel, address_hash, address_enc, language, "
-                    + "first_seen, last_seen) values ('recording', ?, ?, ?, ?, ?) returning id) "
-                    + "insert into news_consent (contact_id, channel, given_at, given_by) select id, 'recording', ?, 'command' from x")) {
-                for (Map.Entry<String, String> e : languageOf.entrySet()) {
-                    ps.setString(1, cipher.hash("recording", e.getKey()));
-                    ps.setBytes(2, cipher.encrypt(e.getKey()));
-                    ps.setString(3, e.getValue());
-                    ps.setTimestamp(4, now);
-                    ps.setTimestamp(5, now);
-                    ps.setTimestamp(6, now);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-            c.commit();
-        }
-    }
 }
