@@ -24,6 +24,36 @@ public interface ChannelAdapter {
     String send(Delivery delivery);
 
     /**
+     * Sends what is left of a delivery the provider receives as several messages: skips the first {@code progress.done()}
+     * (taken in an earlier attempt) and reports each message the provider takes at once, so that a retry after a failure
+     * or a crash sends only the rest. Channels that send one message per delivery keep the default.
+     */
+    default String send(Delivery delivery, Progress progress) {
+        return send(delivery);
+    }
+
+    /** How far a delivery got: messages the provider took in earlier attempts, and a way to record each new one. */
+    interface Progress {
+        Progress NONE = new Progress() {
+            @Override
+            public int done() {
+                return 0;
+            }
+
+            @Override
+            public void sent(String providerId) {
+                // nothing kept
+            }
+        };
+
+        /** How many of the delivery's messages the provider has taken already. */
+        int done();
+
+        /** The provider took one more message (kept at once, in a transaction of its own). */
+        void sent(String providerId);
+    }
+
+    /**
      * How long after the resident's last message this channel lets us write to {@code address} freely (WhatsApp:
      * 24 hours), or null when there is no such window. Reminders outside it are skipped.
      */

@@ -39,7 +39,7 @@ class ChannelStore {
     record Inbound(long id, int attempts, InboundEnvelope envelope) {}
 
     /** A reply waiting in the outbox, decrypted. */
-    record Pending(long id, int attempts, Delivery delivery) {}
+    record Pending(long id, int attempts, Delivery delivery, int partsSent) {}
 
     /** Stores a webhook once; answers its id, or empty when the provider's id was seen before (a retry). */
     @Transactional
@@ -142,7 +142,7 @@ class ChannelStore {
         String sql = "update outbox set claimed_until = ? where id in (select id from outbox where state = 'pending' "
                 + "and next_attempt_at <= ? and (claimed_until is null or claimed_until < ?) "
                 + (onlyId == null ? "" : "and id = ? ") + "order by id limit " + limit + " for update skip locked) "
-                + "returning id, attempts, payload_enc";
+                + "returning id, attempts, payload_enc, parts_sent";
         return jdbc.prepareStatement(sql, ps -> {
             ps.setTimestamp(1, Timestamp.from(now.plus(lease)));
             ps.setTimestamp(2, Timestamp.from(now));
@@ -160,7 +160,7 @@ class ChannelStore {
                         if (payload == null) {
                             throw new IllegalStateException("no payload");
                         }
-                        out.add(new Pending(rs.getLong(1), rs.getInt(2), read(cipher.decrypt(payload), Delivery.class)));
+                        out.add(new Pending(rs.getLong(1), rs.getInt(2), read(cipher.decrypt(payload), Delivery.class), rs.getInt(4)));
                     } catch (IllegalStateException | UncheckedIOException e) {
                         // one row that cannot be read must not block the others, nor be retried forever
                         unreadable.add(new long[] {rs.getLong(1)});
@@ -175,9 +175,20 @@ class ChannelStore {
         });
     }
 
+    /** One more of a delivery's messages was taken by the provider: kept at once, so a retry skips it. */
+    @Transactional
+    void partSent(long id, int partsSent, String providerId) {
+        jdbc.prepareStatement("update outbox set parts_sent = ?, provider_id = ? where id = ?", ps -> {
+            ps.setInt(1, partsSent);
+            ps.setString(2, providerId);
+            ps.setLong(3, id);
+            return ps.executeUpdate();
+        });
+    }
+
     @Transactional
     void sent(long id, String providerId) {
-        jdbc.prepareStatement("update outbox set state = 'sent', sent_at = ?, provider_id = ?, attempts = attempts + 1, "
+        jdbc.prepareStatement("update outbox set state = 'sent', sent_at = ?, provider_id = coalesce(?, provider_id), attempts = attempts + 1, "
                 + "address_enc = null, payload_enc = null, last_error = null, claimed_until = null where id = ?", ps -> {
             ps.setTimestamp(1, Timestamp.from(Instant.now()));
             ps.setString(2, providerId);

@@ -52,7 +52,18 @@ class OutboxSender {
             return;
         }
         try {
-            String providerId = adapter.send(pending.delivery());
+            int[] done = {pending.partsSent()};
+            String providerId = adapter.send(pending.delivery(), new ChannelAdapter.Progress() {
+                @Override
+                public int done() {
+                    return pending.partsSent();
+                }
+
+                @Override
+                public void sent(String id) {
+                    store.partSent(pending.id(), ++done[0], id);
+                }
+            });
             store.sent(pending.id(), providerId);
             meters.counter("ieum.outbox.sent", "channel", channel).increment();
         } catch (DeliveryFailed e) {

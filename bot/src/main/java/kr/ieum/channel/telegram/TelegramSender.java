@@ -63,10 +63,17 @@ class TelegramSender implements ChannelAdapter {
 
     @Override
     public String send(Delivery delivery) {
+        return send(delivery, Progress.NONE);
+    }
+
+    /** Each {@code sendMessage} is one message of the delivery; those Telegram took in an earlier attempt are not sent again. */
+    @Override
+    public String send(Delivery delivery, Progress progress) {
         if (!Signatures.configured(properties.botToken())) {
             throw new DeliveryFailed("telegram bot token is not configured", false);
         }
         String last = null;
+        int index = 0;
         for (OutboundMessage message : delivery.messages()) {
             String html = TextRendering.inlineHtml(message, topic -> publicUrl.answerPage(topic, delivery.language()));
             // a cut could fall inside a tag: a text too long for one message goes as plain text
@@ -83,7 +90,11 @@ class TelegramSender implements ChannelAdapter {
                 if (i == parts.size() - 1 && !message.options().isEmpty()) {
                     body.put("reply_markup", Map.of("inline_keyboard", keyboard(message.options())));
                 }
+                if (index++ < progress.done()) {
+                    continue;
+                }
                 last = call("sendMessage", body);
+                progress.sent(last);
             }
         }
         return last;

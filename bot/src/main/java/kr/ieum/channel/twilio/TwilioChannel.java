@@ -68,6 +68,12 @@ class TwilioChannel implements ChannelAdapter {
 
     @Override
     public String send(Delivery delivery) {
+        return send(delivery, Progress.NONE);
+    }
+
+    /** Each SMS part (or WhatsApp message) is one API call; those taken in an earlier attempt are not sent again. */
+    @Override
+    public String send(Delivery delivery, Progress progress) {
         boolean whatsapp = delivery.address().startsWith(WHATSAPP);
         String from = delivery.context(CONTEXT_TO);
         if (from == null || from.isBlank() || from.startsWith(WHATSAPP) != whatsapp) {
@@ -83,8 +89,9 @@ class TwilioChannel implements ChannelAdapter {
         }
         List<String> texts = whatsapp ? whatsAppTexts(delivery.messages()) : smsTexts(delivery);
         String sid = null;
-        for (String text : texts) {
-            sid = create(rest, delivery.address(), from, text);
+        for (int i = progress.done(); i < texts.size(); i++) {
+            sid = create(rest, delivery.address(), from, texts.get(i));
+            progress.sent(sid);
         }
         return sid;
     }

@@ -60,6 +60,13 @@ final class TwilioApiStandIn implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
+    private final Map<String, Integer> failures = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The {@code nth} call (counting from 1) to {@code to} answers {@code status}, once. */
+    void failCall(String to, int nth, int status) {
+        failures.put(to + "#" + nth, status);
+    }
+
     List<Call> callsTo(String to) {
         return calls.stream().filter(c -> to.equals(c.to())).toList();
     }
@@ -72,6 +79,12 @@ final class TwilioApiStandIn implements AutoCloseable {
                 return;
             }
             Map<String, String> form = decode(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            Integer failure = failures.remove(form.get("To") + "#" + (calls.stream().filter(c -> form.get("To").equals(c.to())).count() + 1));
+            if (failure != null) {
+                calls.add(new Call(m.group(1), exchange.getRequestHeaders().getFirst("Authorization"), form, null));
+                respond(exchange, failure, "{\"code\": 20500, \"message\": \"Internal Server Error (stand-in)\", \"status\": " + failure + "}");
+                return;
+            }
             if (unsubscribed.contains(form.get("To"))) {
                 calls.add(new Call(m.group(1), exchange.getRequestHeaders().getFirst("Authorization"), form, null));
                 respond(exchange, 400, golden("api-error-21610.json"));

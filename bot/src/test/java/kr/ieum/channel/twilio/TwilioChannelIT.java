@@ -70,6 +70,8 @@ class TwilioChannelIT extends ServiceTest {
         props.put("ieum.channels.twilio.whatsapp-from", WHATSAPP_FROM);
         props.put("ieum.channels.twilio.api-url", TWILIO.url());
         props.put("ieum.announcements.whatsapp-template", "HXb5b62575e6e4ff6129ad7c8efe1f983e");
+        props.put("ieum.channels.first-retry", "200ms");
+        props.put("ieum.channels.max-retry", "500ms");
         props.put("ieum.announcements.poll", "200ms");
         props.put("ieum.announcements.rates.twilio", "20");
         props.put("ieum.enrollment.quiet-start", "00:00");
@@ -198,6 +200,27 @@ class TwilioChannelIT extends ServiceTest {
         assertEquals(1, reached(campaign, "office"));
         assertEquals(1, reached(campaign, "qr-book"));
         assertEquals(0, reached(campaign, "swap-book"));
+    }
+
+    /** A reply of several SMS whose second part fails: the retry sends the second part, never the first again. */
+    @Test
+    void aFailedPartIsSentAgainAloneAndTheResidentPaysForEachPartOnce() {
+        String from = "+639171234599";
+        TWILIO.failCall(from, 2, 500);
+        Map<String, String> base = with(TwilioRequests.params("sms-vi.params"), "From", from);
+        assertEquals(200, signedMessage(with(base, "MessageSid", sid("cd1"), "Body", "j_mobile-id-enrollment_card_l-tl")).statusCode());
+        Await.until("the failed part is sent on retry", () -> TWILIO.callsTo(from).size() >= 3
+                && TWILIO.callsTo(from).stream().filter(c -> c.sid() != null).count() >= 2);
+        Await.until("the outbox row is sent", () -> "0".equals(kr.ieum.support.Sql.one(dataSource,
+                "select count(*) from outbox where channel = 'twilio' and state = 'pending' and parts_sent > 0")));
+        List<TwilioApiStandIn.Call> calls = TWILIO.callsTo(from);
+        TwilioApiStandIn.Call failed = calls.get(1);
+        assertEquals(null, failed.sid(), "the stand-in refused the second part");
+        Map<String, Long> accepted = calls.stream().filter(c -> c.sid() != null)
+                .collect(java.util.stream.Collectors.groupingBy(TwilioApiStandIn.Call::body, java.util.stream.Collectors.counting()));
+        assertTrue(accepted.values().stream().allMatch(n -> n == 1), "each part billed once: " + accepted.values());
+        assertEquals(1L, accepted.get(failed.body()), "the refused part went once, on the retry");
+        assertEquals(1L, calls.stream().filter(c -> c.body().equals(calls.get(0).body())).count(), "the first part was not sent again");
     }
 
     /** Persona: a Vietnamese worker with a feature phone texts the keyword from a poster. */
