@@ -14,6 +14,9 @@ import java.time.Duration;
  * @param lease       how long a worker holds the outbox rows it claimed while it sends them; longer than any provider
  *                    call can take (the adapters' HTTP timeouts are at most 30 s), so a row is taken over only from a
  *                    worker that died
+ * @param breakerFailures retryable failures in a row after which a provider is left alone ...
+ * @param breakerOpen     ... this long at first, twice as long after each failed try, up to 16 times as long (or
+ *                        {@code maxRetry}, if longer)
  */
 @ConfigurationProperties("ieum.channels")
 public record ChannelProperties(
@@ -21,7 +24,9 @@ public record ChannelProperties(
         @Bindable(defaultValue = "8") int maxAttempts,
         @Bindable(defaultValue = "5s") Duration firstRetry,
         @Bindable(defaultValue = "30m") Duration maxRetry,
-        @Bindable(defaultValue = "2m") Duration lease) {
+        @Bindable(defaultValue = "2m") Duration lease,
+        @Bindable(defaultValue = "5") int breakerFailures,
+        @Bindable(defaultValue = "30s") Duration breakerOpen) {
 
     Duration backoff(int attempts) {
         long factor = 1L << Math.min(20, Math.max(0, attempts));

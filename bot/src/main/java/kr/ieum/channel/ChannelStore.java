@@ -208,6 +208,16 @@ class ChannelStore {
         });
     }
 
+    /** Puts a claimed row back for later without counting an attempt (its provider is paused: the circuit is open). */
+    @Transactional
+    void postpone(long id, Duration delay) {
+        jdbc.prepareStatement("update outbox set next_attempt_at = ?, claimed_until = null where id = ?", ps -> {
+            ps.setTimestamp(1, Timestamp.from(Instant.now().plus(delay)));
+            ps.setLong(2, id);
+            return ps.executeUpdate();
+        });
+    }
+
     @Transactional
     void dead(long id, String error) {
         jdbc.prepareStatement("update outbox set state = 'dead', attempts = attempts + 1, last_error = ?, "

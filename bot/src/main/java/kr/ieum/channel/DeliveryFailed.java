@@ -6,15 +6,28 @@ package kr.ieum.channel;
  */
 public class DeliveryFailed extends RuntimeException {
     private final boolean retryable;
+    private final java.time.Duration retryAfter;
 
     public DeliveryFailed(String message, boolean retryable) {
+        this(message, retryable, (java.time.Duration) null);
+    }
+
+    /** A retryable failure the provider says not to retry before {@code retryAfter} (HTTP 429 {@code Retry-After}). */
+    public DeliveryFailed(String message, boolean retryable, java.time.Duration retryAfter) {
         super(message);
         this.retryable = retryable;
+        this.retryAfter = retryAfter;
+    }
+
+    /** How long the provider asked us to wait, or null. */
+    public java.time.Duration retryAfter() {
+        return retryAfter;
     }
 
     public DeliveryFailed(String message, boolean retryable, Throwable cause) {
         super(message, cause);
         this.retryable = retryable;
+        this.retryAfter = null;
     }
 
     public boolean retryable() {

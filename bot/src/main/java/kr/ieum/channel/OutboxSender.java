@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * Sends outbox rows through their channel's adapter. Rows are claimed with a lease in a short transaction, sent outside
  * any transaction (a slow or hanging provider holds no database connection or row lock, so webhook intake goes on), and
  * each is marked sent with the provider's id, retried later with backoff, or dead-lettered after
- * {@code ieum.channels.max-attempts}, each in a transaction of its own. Two workers or replicas never claim the same row;
+ * {@code ieum.channels.max-attempts}, each in a transaction of its own. A provider's {@code Retry-After} is honoured; a
+ * provider that fails {@code breaker-failures} times in a row is left alone for a while ({@link CircuitBreaker}). Two workers or replicas never claim the same row;
  * a worker that dies mid-send leaves its rows to another when the lease ends (only a message the provider took in the
  * instant before the crash can then go twice). Logs say which row and why, never to whom or what.
  */
@@ -26,7 +27,13 @@ class OutboxSender {
     private final ChannelProperties properties;
     private final MeterRegistry meters;
 
-    OutboxSender(ChannelStore store, List<ChannelAdapter> adapters, ChannelProperties properties, MeterRegistry meters) {
+    private final CircuitBreaker breaker;
+
+    OutboxSender(ChannelStore store, List<ChannelAdapter> adapters, ChannelProperties properties, MeterRegistry meters,
+            java.time.Clock clock) {
+        Duration longest = properties.maxRetry().compareTo(properties.breakerOpen().multipliedBy(16)) > 0
+                ? properties.maxRetry() : properties.breakerOpen().multipliedBy(16);
+        this.breaker = new CircuitBreaker(properties.breakerFailures(), properties.breakerOpen(), longest, clock);
         this.store = store;
         this.adapters = adapters.stream().collect(Collectors.toMap(ChannelAdapter::channel, Function.identity()));
         this.properties = properties;
@@ -51,6 +58,12 @@ class OutboxSender {
             meters.counter("ieum.outbox.dead", "channel", channel).increment();
             return;
         }
+        Duration wait = breaker.openFor(channel);
+        if (wait != null) {
+            // the provider failed again and again: leave it alone for a while, without using up the message's attempts
+            store.postpone(pending.id(), wait);
+            return;
+        }
         try {
             int[] done = {pending.partsSent()};
             String providerId = adapter.send(pending.delivery(), new ChannelAdapter.Progress() {
@@ -65,9 +78,14 @@ class OutboxSender {
                 }
             });
             store.sent(pending.id(), providerId);
+            breaker.succeeded(channel);
             meters.counter("ieum.outbox.sent", "channel", channel).increment();
         } catch (DeliveryFailed e) {
             int attempts = pending.attempts() + 1;
+            if (e.retryable() && breaker.failed(channel)) {
+                LOG.warn("outbox: {} failed {} times in a row; pausing it for {}", channel, properties.breakerFailures(), breaker.openFor(channel));
+                meters.counter("ieum.outbox.circuit.opened", "channel", channel).increment();
+            }
             if (!e.retryable() || attempts >= properties.maxAttempts()) {
                 store.dead(pending.id(), e.getMessage());
                 LOG.warn("outbox {}: {} delivery dead-lettered after {} attempt(s): {}", pending.id(), channel, attempts,
@@ -75,6 +93,10 @@ class OutboxSender {
                 meters.counter("ieum.outbox.dead", "channel", channel).increment();
             } else {
                 Duration delay = properties.backoff(attempts);
+                if (e.retryAfter() != null && e.retryAfter().compareTo(delay) > 0) {
+                    // the provider said when: never sooner (capped at an hour, whatever it says)
+                    delay = e.retryAfter().compareTo(Duration.ofHours(1)) > 0 ? Duration.ofHours(1) : e.retryAfter();
+                }
                 store.retryLater(pending.id(), e.getMessage(), delay);
                 LOG.info("outbox {}: {} delivery failed (attempt {}), retrying in {}: {}", pending.id(), channel, attempts,
                         delay, e.getMessage());

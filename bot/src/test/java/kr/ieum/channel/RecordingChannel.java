@@ -15,6 +15,8 @@ class RecordingChannel implements ChannelAdapter {
     final AtomicInteger failures = new AtomicInteger();
     final AtomicInteger attempts = new AtomicInteger();
     volatile boolean retryable = true;
+    /** What a failure says about when to try again (a 429's Retry-After), or null. */
+    volatile java.time.Duration retryAfter;
 
     @Override
     public String channel() {
@@ -30,7 +32,7 @@ class RecordingChannel implements ChannelAdapter {
     public String send(Delivery delivery) {
         attempts.incrementAndGet();
         if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-            throw new DeliveryFailed("provider unavailable (test)", retryable);
+            throw new DeliveryFailed("provider unavailable (test)", retryable, retryable ? retryAfter : null);
         }
         sent.add(delivery);
         return "rec-" + sent.size();

@@ -145,7 +145,12 @@ class TelegramSender implements ChannelAdapter {
             if (description.length() > MAX_DESCRIPTION) {
                 description = description.substring(0, MAX_DESCRIPTION);
             }
-            throw new DeliveryFailed(status.getMessage() + (description.isEmpty() ? "" : ": " + description), status.retryable());
+            // a flood limit says how long to wait: in the answer's parameters, else in the Retry-After header
+            JsonNode wait = answer == null || answer.get("parameters") == null ? null : answer.get("parameters").get("retry_after");
+            Duration retryAfter = wait != null && wait.isNumber() ? Duration.ofSeconds(wait.getLongValue())
+                    : response.headers().firstValue("Retry-After").filter(v -> v.matches("\\d{1,6}")).map(v -> Duration.ofSeconds(Long.parseLong(v)))
+                            .orElse(null);
+            throw new DeliveryFailed(status.getMessage() + (description.isEmpty() ? "" : ": " + description), status.retryable(), retryAfter);
         }
         JsonNode result = answer == null ? null : answer.get("result");
         JsonNode id = result == null ? null : result.get("message_id");
