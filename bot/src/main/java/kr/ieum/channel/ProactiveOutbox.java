@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import kr.ieum.conversation.OutboundMessage;
+import kr.ieum.i18n.LocalizedText;
 import kr.ieum.platform.AddressCipher;
 
 /**
@@ -51,7 +52,7 @@ class ProactiveOutbox {
         if (adapter == null || !adapter.proactive()) {
             return new Enqueued(Result.CANNOT_WRITE_FIRST, null);
         }
-        List<OutboundMessage> messages = List.of(OutboundMessage.of(new kr.ieum.i18n.LocalizedText(language, text)));
+        List<OutboundMessage> messages = List.of(OutboundMessage.of(new LocalizedText(language, text)));
         return new Enqueued(Result.QUEUED, store.enqueue(new Delivery(channel, cipher.decrypt(addressEnc), language, messages,
                 Map.of(Delivery.TEMPLATE, template, Delivery.TEMPLATE_TEXT, text))));
     }

@@ -1,5 +1,8 @@
 package kr.ieum.channel;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import kr.ieum.conversation.OutboundMessage;
 import kr.ieum.i18n.RichText;
@@ -41,8 +44,8 @@ public final class TextRendering {
      * The links of a reply's text, in order, each address once: web links as written, topic links to their answer pages
      * ({@code topicHref}). For channels that show links as buttons (LINE, KakaoTalk) beside the plain text.
      */
-    public static java.util.List<Link> links(OutboundMessage message, Function<String, String> topicHref) {
-        java.util.Map<String, Link> out = new java.util.LinkedHashMap<>();
+    public static List<Link> links(OutboundMessage message, Function<String, String> topicHref) {
+        Map<String, Link> out = new LinkedHashMap<>();
         for (RichText.Block block : RichText.parse(message.text().text()).blocks()) {
             for (RichText.Span span : block.spans()) {
                 if (span.link()) {
@@ -51,7 +54,7 @@ public final class TextRendering {
                 }
             }
         }
-        return java.util.List.copyOf(out.values());
+        return List.copyOf(out.values());
     }
 
     /** The text as written (Markdown), with the numbered options: for renderers that read the links themselves (e-mail). */

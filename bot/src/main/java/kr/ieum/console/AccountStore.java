@@ -10,7 +10,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -105,7 +108,7 @@ public class AccountStore {
             if (find(c, username).isPresent()) {
                 return false;
             }
-            create(c, username, displayName, passwordHash, java.util.EnumSet.of(Role.PARTNER), now);
+            create(c, username, displayName, passwordHash, EnumSet.of(Role.PARTNER), now);
             try (PreparedStatement ps = c.prepareStatement("with o as (insert into organisation (name) values (?) on conflict (name) "
                     + "do update set name = excluded.name returning id) update staff_account set disabled = true, request_note = ?, "
                     + "organisation_id = (select id from o) where username = ?")) {
@@ -122,9 +125,9 @@ public class AccountStore {
 
     /** Requests waiting for an admin: username → note. */
     @Transactional
-    public java.util.Map<String, String> requests() {
+    public Map<String, String> requests() {
         return jdbc.prepareStatement("select username, request_note from staff_account where request_note is not null order by created_at", ps -> {
-            java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+            Map<String, String> out = new LinkedHashMap<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.put(rs.getString(1), rs.getString(2));

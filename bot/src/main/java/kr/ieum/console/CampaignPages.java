@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import kr.ieum.channel.PublicUrl;
+import kr.ieum.content.ContentService;
+import kr.ieum.content.Topic;
 import kr.ieum.i18n.LocaleRegistry;
 import kr.ieum.outreach.Campaign;
 import kr.ieum.outreach.CampaignStore;
@@ -48,10 +50,10 @@ class CampaignPages {
     private final LocaleRegistry locales;
     private final PublicUrl publicUrl;
     private final Clock clock;
-    private final kr.ieum.content.ContentService content;
+    private final ContentService content;
 
     CampaignPages(CampaignStore campaigns, ConsolePages pages, ConsoleViews views, AuditLog audit, LocaleRegistry locales,
-            PublicUrl publicUrl, Clock clock, kr.ieum.content.ContentService content) {
+            PublicUrl publicUrl, Clock clock, ContentService content) {
         this.content = content;
         this.campaigns = campaigns;
         this.pages = pages;
@@ -85,7 +87,7 @@ class CampaignPages {
         model.put("done", done);
         model.put("today", LocalDate.now(clock).toString());
         model.put("channels", Campaign.CHANNELS);
-        model.put("topics", content.topics().stream().filter(t -> !kr.ieum.content.Topic.DECLINE.equals(t.category()))
+        model.put("topics", content.topics().stream().filter(t -> !Topic.DECLINE.equals(t.category()))
                 .map(kr.ieum.content.Topic::id).toList());
         return views.page("console/campaigns", model, request);
     }

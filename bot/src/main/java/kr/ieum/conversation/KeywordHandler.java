@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Optional;
+import kr.ieum.contact.ContactStore;
 import kr.ieum.enrollment.JourneyService;
 import kr.ieum.enrollment.JourneyTurn;
 import kr.ieum.enrollment.StartCode;
@@ -32,10 +33,10 @@ class KeywordHandler implements TurnHandler {
     private final Messages messages;
     private final Replies replies;
     private final Clock clock;
-    private final kr.ieum.contact.ContactStore contacts;
+    private final ContactStore contacts;
 
     KeywordHandler(OutreachProperties outreach, CampaignStore campaigns, JourneyService journeys, Messages messages, Replies replies,
-            Clock clock, kr.ieum.contact.ContactStore contacts) {
+            Clock clock, ContactStore contacts) {
         this.contacts = contacts;
         this.outreach = outreach;
         this.campaigns = campaigns;

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import kr.ieum.contact.ContactStore;
 import kr.ieum.content.ContentService;
 import kr.ieum.content.Journey;
 import kr.ieum.content.JourneyStep;
@@ -38,11 +39,11 @@ public class JourneyService {
     private final Messages messages;
     private final EnrollmentProperties properties;
     private final Clock clock;
-    private final kr.ieum.contact.ContactStore contacts;
+    private final ContactStore contacts;
     private final SecureRandom random = new SecureRandom();
 
     JourneyService(ContentService content, OfficeAnswers offices, JourneyStore store, Reminders reminders, Messages messages,
-            EnrollmentProperties properties, Clock clock, kr.ieum.contact.ContactStore contacts) {
+            EnrollmentProperties properties, Clock clock, ContactStore contacts) {
         this.content = content;
         this.contacts = contacts;
         this.offices = offices;

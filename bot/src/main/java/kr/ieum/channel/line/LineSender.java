@@ -23,6 +23,7 @@ import kr.ieum.channel.Capability;
 import kr.ieum.channel.ChannelAdapter;
 import kr.ieum.channel.Delivery;
 import kr.ieum.channel.DeliveryFailed;
+import kr.ieum.channel.PublicUrl;
 import kr.ieum.channel.Signatures;
 import kr.ieum.channel.TextChunks;
 import kr.ieum.channel.TextRendering;
@@ -51,9 +52,9 @@ class LineSender implements ChannelAdapter {
     private final LineProperties properties;
     private final ObjectMapper json;
     private final HttpClient http;
-    private final kr.ieum.channel.PublicUrl publicUrl;
+    private final PublicUrl publicUrl;
 
-    LineSender(LineProperties properties, ObjectMapper json, kr.ieum.channel.PublicUrl publicUrl) {
+    LineSender(LineProperties properties, ObjectMapper json, PublicUrl publicUrl) {
         this.publicUrl = publicUrl;
         this.properties = properties;
         this.json = json;
