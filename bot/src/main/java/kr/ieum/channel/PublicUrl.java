@@ -22,6 +22,14 @@ public class PublicUrl {
         this.server = server;
     }
 
+    /** A fixed address (commands and unit tests, where no server runs). */
+    public static PublicUrl fixed(String base) {
+        if (base == null || base.isBlank()) {
+            throw new IllegalArgumentException("a fixed public URL needs an address");
+        }
+        return new PublicUrl(base, null);
+    }
+
     /** The absolute URL of {@code path} (which starts with /). */
     public String of(String path) {
         return base() + path;

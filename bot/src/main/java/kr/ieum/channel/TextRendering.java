@@ -25,6 +25,18 @@ public final class TextRendering {
     }
 
     /**
+     * Plain text for WhatsApp and Messenger, which show no link buttons: a topic link keeps its answer page
+     * ({@code topicHref}), bold is {@code *bold*} where {@code boldMarker} is {@code "*"} (WhatsApp), and the numbered options.
+     */
+    public static String linked(OutboundMessage message, Function<String, String> topicHref, String boldMarker) {
+        StringBuilder sb = new StringBuilder(RichText.parse(message.text().text()).linked(topicHref, boldMarker));
+        for (OutboundMessage.Option option : message.options()) {
+            sb.append('\n').append(option.key()).append(". ").append(RichText.parse(option.label().text()).plain());
+        }
+        return sb.toString();
+    }
+
+    /**
      * Text with inline HTML ({@code <b>}, {@code <a>}) for Telegram's {@code parse_mode=HTML}; topic links point to the
      * answer pages ({@code topicHref}).
      */

@@ -147,6 +147,21 @@ public record RichText(List<Block> blocks) {
     }
 
     /**
+     * Plain text for messengers that show no buttons for links (WhatsApp, Messenger): as {@link #plain()}, but a topic
+     * link keeps its way out, "label (answer page)" ({@code topicHref}), and bold is shown with {@code boldMarker} where
+     * the app reads one (WhatsApp: {@code *}; null for none).
+     */
+    public String linked(Function<String, String> topicHref, String boldMarker) {
+        return lines(s -> {
+            if (s.link()) {
+                String target = s.topic() != null ? topicHref.apply(s.topic()) : s.target();
+                return s.text().equals(target) ? target : s.text() + " (" + target + ")";
+            }
+            return s.bold() && boldMarker != null && !s.text().isBlank() ? boldMarker + s.text().strip() + boldMarker : s.text();
+        }, t -> t);
+    }
+
+    /**
      * Text with inline HTML only ({@code <b>}, {@code <a href>}; line breaks as line breaks, lists as "-" lines), every
      * text escaped: what Telegram's {@code parse_mode=HTML} accepts. {@code topicHref} gives a topic link's address.
      */

@@ -1,6 +1,7 @@
 package kr.ieum.i18n;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.Random;
@@ -15,6 +16,13 @@ class RichTextTest {
     void plainTextKeepsLinesAndListsAndDropsEveryMarkup() {
         assertEquals("First line (모바일).\nSecond line.\n- one who\n- two bold\n  - nested\n1. Go to https://www.hikorea.go.kr.\n"
                 + "2. HiKorea (https://www.hikorea.go.kr) <b>", RichText.parse(MD).plain());
+    }
+
+    @Test
+    void linkedTextKeepsTopicPagesAndShowsBoldWithTheAppsMarker() {
+        assertEquals("First line (모바일).\nSecond line.\n- one who (https://x/a/mobile-id-eligibility)\n- two *bold*\n  - nested\n"
+                + "1. Go to https://www.hikorea.go.kr.\n2. HiKorea (https://www.hikorea.go.kr) <b>", RichText.parse(MD).linked(t -> "https://x/a/" + t, "*"));
+        assertTrue(!RichText.parse(MD).linked(t -> "https://x/a/" + t, null).contains("*"), "no marker where the app shows none");
     }
 
     @Test

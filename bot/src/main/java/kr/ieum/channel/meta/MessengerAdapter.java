@@ -12,6 +12,7 @@ import kr.ieum.channel.Capability;
 import kr.ieum.channel.ChannelAdapter;
 import kr.ieum.channel.Delivery;
 import kr.ieum.channel.TextChunks;
+import kr.ieum.channel.PublicUrl;
 import kr.ieum.channel.TextRendering;
 import kr.ieum.conversation.OutboundMessage;
 
@@ -28,10 +29,12 @@ class MessengerAdapter implements ChannelAdapter {
     static final int MAX_TITLE = 20;
     private final GraphApi graph;
     private final MetaProperties properties;
+    private final PublicUrl publicUrl;
 
-    MessengerAdapter(GraphApi graph, MetaProperties properties) {
+    MessengerAdapter(GraphApi graph, MetaProperties properties, PublicUrl publicUrl) {
         this.graph = graph;
         this.properties = properties;
+        this.publicUrl = publicUrl;
     }
 
     @Override
@@ -48,7 +51,7 @@ class MessengerAdapter implements ChannelAdapter {
     public String send(Delivery delivery) {
         String last = null;
         for (OutboundMessage message : delivery.messages()) {
-            List<String> chunks = TextChunks.splitTrimmed(TextRendering.plain(message), MAX_TEXT);
+            List<String> chunks = TextChunks.splitTrimmed(TextRendering.linked(message, topic -> publicUrl.answerPage(topic, delivery.language()), null), MAX_TEXT);
             for (int i = 0; i < chunks.size(); i++) {
                 Map<String, Object> content = new LinkedHashMap<>();
                 content.put("text", chunks.get(i));

@@ -16,6 +16,7 @@ import kr.ieum.channel.Delivery;
 import kr.ieum.channel.DeliveryFailed;
 import kr.ieum.channel.Signatures;
 import kr.ieum.channel.TextChunks;
+import kr.ieum.channel.PublicUrl;
 import kr.ieum.channel.TextRendering;
 import kr.ieum.conversation.OutboundMessage;
 import kr.ieum.i18n.Messages;
@@ -44,10 +45,13 @@ class WhatsAppCloudAdapter implements ChannelAdapter {
     private final MetaProperties properties;
     private final Messages messages;
 
-    WhatsAppCloudAdapter(GraphApi graph, MetaProperties properties, Messages messages) {
+    private final PublicUrl publicUrl;
+
+    WhatsAppCloudAdapter(GraphApi graph, MetaProperties properties, Messages messages, PublicUrl publicUrl) {
         this.graph = graph;
         this.properties = properties;
         this.messages = messages;
+        this.publicUrl = publicUrl;
     }
 
     @Override
@@ -78,7 +82,7 @@ class WhatsAppCloudAdapter implements ChannelAdapter {
         }
         String last = null;
         for (OutboundMessage message : delivery.messages()) {
-            String text = TextRendering.plain(message);
+            String text = TextRendering.linked(message, topic -> publicUrl.answerPage(topic, delivery.language()), "*");
             int options = message.options().size();
             if (options > 0 && options <= MAX_ROWS && text.length() <= MAX_INTERACTIVE_BODY) {
                 last = id(graph.post(path, properties.whatsappToken(),

@@ -87,7 +87,8 @@ class TwilioChannel implements ChannelAdapter {
         if (whatsapp && template != null) {
             return createFromTemplate(rest, delivery.address(), from, template, delivery.context(Delivery.TEMPLATE_TEXT));
         }
-        List<String> texts = whatsapp ? whatsAppTexts(delivery.messages()) : smsTexts(delivery);
+        List<String> texts = whatsapp ? whatsAppTexts(delivery.messages(), topic -> publicUrl.answerPage(topic, delivery.language()))
+                : smsTexts(delivery);
         String sid = null;
         for (int i = progress.done(); i < texts.size(); i++) {
             sid = create(rest, delivery.address(), from, texts.get(i));
@@ -121,11 +122,15 @@ class TwilioChannel implements ChannelAdapter {
                 .orElseGet(() -> publicUrl.of("/chat?lang=" + delivery.language())));
     }
 
-    /** WhatsApp has no segments: one message per reply, cut only beyond Twilio's 1600 characters. */
-    static List<String> whatsAppTexts(List<OutboundMessage> replies) {
+    /**
+     * WhatsApp has no segments: one message per reply, cut only beyond Twilio's 1600 characters; *bold* as WhatsApp shows
+     * it, and a topic link with its answer page (WhatsApp shows no link buttons).
+     */
+    static List<String> whatsAppTexts(List<OutboundMessage> replies, java.util.function.Function<String, String> topicHref) {
         List<String> texts = new ArrayList<>();
         for (OutboundMessage reply : replies) {
-            texts.addAll(TextSplitter.split(TextRendering.plain(reply), t -> t.length() <= WHATSAPP_MAX));
+            String text = TextRendering.linked(reply, topicHref, "*");
+            texts.addAll(TextSplitter.split(text, t -> t.length() <= WHATSAPP_MAX));
         }
         return texts;
     }

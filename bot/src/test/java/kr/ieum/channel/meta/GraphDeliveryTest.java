@@ -49,7 +49,7 @@ class GraphDeliveryTest {
         try (StandInServer graph = StandInServer.start(c -> new StandInServer.Reply(200, "{\"messages\":[{\"id\":\"x\"}]}"))) {
             MetaProperties properties = new MetaProperties(true, "s", "v", "p", "w", graph.url(), null, "en_US");
             WhatsAppCloudAdapter adapter = new WhatsAppCloudAdapter(new GraphApi(JsonMapper.createDefault(), properties),
-                    properties, null);
+                    properties, null, kr.ieum.channel.PublicUrl.fixed("https://ieum.example"));
             String dayOld = String.valueOf(Instant.now().minusSeconds(25 * 3600).getEpochSecond());
             Delivery delivery = new Delivery("whatsapp-cloud", "9779812345678", "ne",
                     List.of(OutboundMessage.of(new LocalizedText("ne", "नमस्ते"))),
@@ -66,7 +66,7 @@ class GraphDeliveryTest {
         try (StandInServer graph = StandInServer.start(c -> new StandInServer.Reply(400,
                 "{\"error\":{\"message\":\"(#80007) Rate limit hit\",\"type\":\"OAuthException\",\"code\":80007}}"))) {
             MetaProperties properties = new MetaProperties(true, "s", "v", "p", "w", graph.url(), null, "en_US");
-            MessengerAdapter adapter = new MessengerAdapter(new GraphApi(JsonMapper.createDefault(), properties), properties);
+            MessengerAdapter adapter = new MessengerAdapter(new GraphApi(JsonMapper.createDefault(), properties), properties, kr.ieum.channel.PublicUrl.fixed("https://ieum.example"));
             Delivery delivery = new Delivery("messenger", "6789012345678901", "en",
                     List.of(OutboundMessage.of(new LocalizedText("en", "Hello"))), Map.of());
             assertTrue(assertThrows(DeliveryFailed.class, () -> adapter.send(delivery)).retryable());

@@ -80,11 +80,18 @@ class TwilioWebhookTest {
     }
 
     @Test
+    void whatsAppShowsBoldItsWayAndKeepsATopicLinksPage() {
+        var reply = OutboundMessage.of(new LocalizedText("en", "It is **free**. See [booking a visit](topic:mobile-id-reservation)."));
+        assertEquals(List.of("It is *free*. See booking a visit (https://x/a/mobile-id-reservation)."),
+                TwilioChannel.whatsAppTexts(List.of(reply), t -> "https://x/a/" + t));
+    }
+
+    @Test
     void whatsAppSplitsOnlyBeyond1600Characters() {
         var shortReply = OutboundMessage.of(new LocalizedText("en", "word ".repeat(300).strip()));
-        assertEquals(1, TwilioChannel.whatsAppTexts(List.of(shortReply)).size());
+        assertEquals(1, TwilioChannel.whatsAppTexts(List.of(shortReply), t -> "https://x/a/" + t).size());
         var longReply = OutboundMessage.of(new LocalizedText("en", "word ".repeat(400).strip()));
-        var parts = TwilioChannel.whatsAppTexts(List.of(longReply));
+        var parts = TwilioChannel.whatsAppTexts(List.of(longReply), t -> "https://x/a/" + t);
         assertEquals(2, parts.size());
         parts.forEach(p -> assertTrue(p.length() <= 1600));
         assertEquals(400, String.join(" ", parts).split(" ").length);
