@@ -8,14 +8,17 @@ import java.util.regex.Pattern;
  * not user-facing; they only mark where something was removed.
  */
 public final class Redactor {
-    private static final Pattern EMAIL = Pattern.compile("[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}.-]+\\.[\\p{L}]{2,}");
+    // starts only where a token starts, so a long word without '@' is scanned once, not once per letter
+    private static final Pattern EMAIL = Pattern.compile("(?<![\\p{L}\\p{N}._%+-])[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}.-]+\\.[\\p{L}]{2,}");
     // 6 digits, a dash of any kind (or none, or spaces), 7 digits starting 1-8; digits may be full-width
     private static final Pattern REGISTRATION = Pattern.compile(
             "(?<![\\d\\uFF10-\\uFF19])[\\d\\uFF10-\\uFF19]{6} ?[-\\u2010-\\u2015\\u2212\\uFF0D~_.]? ?[1-8\\uFF11-\\uFF18][\\d\\uFF10-\\uFF19]{6}(?![\\d\\uFF10-\\uFF19])");
-    // older passports (M12345678, AB1234567) and the current Korean format (M123A4567)
+    // older passports (M12345678, AB1234567; Vietnam C1234567, China E12345678), the current Korean format (M123A4567) and
+    // the Philippines' (P1234567A)
     private static final Pattern PASSPORT = Pattern.compile(
-            "(?<![\\p{L}\\p{N}])(?:[A-Za-z]{1,2}\\d{6,9}|[A-Za-z]\\d{3}[A-Za-z]\\d{4})(?![\\p{L}\\p{N}])");
-    private static final Pattern PHONE = Pattern.compile("(?<![\\p{N}])\\+?\\d[\\d\\s().-]{7,18}\\d(?![\\p{N}])");
+            "(?<![\\p{L}\\p{N}])(?:[A-Za-z]{1,2}\\d{6,9}|[A-Za-z]\\d{3}[A-Za-z]\\d{4}|[A-Za-z]\\d{7}[A-Za-z])(?![\\p{L}\\p{N}])");
+    // 9 to 20 digits with spaces, dots, brackets or dashes (also full-width) between them, an optional leading +
+    private static final Pattern PHONE = Pattern.compile("(?<![\\p{N}])[+\\uFF0B]?[\\d\\uFF10-\\uFF19][\\d\\uFF10-\\uFF19\\s().\\-\\u2010-\\u2015\\uFF0D]{7,18}[\\d\\uFF10-\\uFF19](?![\\p{N}])");
 
     private Redactor() {}
 
