@@ -123,7 +123,7 @@ class AnnouncementPages {
 
     @Get(value = "/{id}", produces = MediaType.TEXT_HTML)
     HttpResponse<String> report(HttpRequest<?> request, Authentication user, @PathVariable long id, @Nullable @QueryValue String done) {
-        Optional<Announcements.Announcement> a = announcements.list().stream().filter(x -> x.id() == id).findFirst();
+        Optional<Announcements.Announcement> a = announcements.find(id);
         if (a.isEmpty()) {
             return views.page(HttpStatus.NOT_FOUND, "console/notfound", pages.base(request, user, "notfound"), request);
         }

@@ -234,7 +234,7 @@ class ConsolePages {
         }
         model.put("history", history);
         model.put("canPublish", draft.map(Draft::inReview).orElse(false) && has(user, REVIEWER));
-        model.put("canRemove", content.published().stream().noneMatch(l -> l.topic().equals(topic)));
+        model.put("canRemove", content.published(topic).isEmpty());
         return views.page("console/editor", model, request);
     }
 

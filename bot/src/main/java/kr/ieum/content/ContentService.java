@@ -133,9 +133,15 @@ public class ContentService {
         return sourceOf(topic).orElse(locale);
     }
 
+    /** The published localizations of one topic (empty: never published, in any language). */
+    public List<Localization> published(String topic) {
+        ensureImported();
+        return store.localizationsOf(topic);
+    }
+
     private Optional<String> sourceOf(String topic) {
-        List<String> sources = store.localizations().stream()
-                .filter(l -> l.topic().equals(topic) && Localization.SOURCE.equals(l.status())).map(Localization::locale).toList();
+        List<String> sources = store.localizationsOf(topic).stream()
+                .filter(l -> Localization.SOURCE.equals(l.status())).map(Localization::locale).toList();
         return SOURCE_PREFERENCE.stream().filter(sources::contains).findFirst().or(() -> sources.stream().sorted().findFirst());
     }
 

@@ -81,6 +81,22 @@ class ContentStore {
         ContentSql.publish(jdbc.getConnection(), l, by, Instant.now());
     }
 
+    /** The published localizations of one topic, in every locale it has. */
+    @Transactional
+    List<Localization> localizationsOf(String topic) {
+        return jdbc.prepareStatement("select topic_id, locale, question, alternates, answer, sms, status, revision, "
+                + "source_revision, translated_from, links from content_localization where topic_id = ? order by locale", ps -> {
+            ps.setString(1, topic);
+            List<Localization> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(localization(rs, 1));
+                }
+            }
+            return out;
+        });
+    }
+
     /** The published localization of one topic in one locale. */
     @Transactional
     Optional<Localization> localization(String topic, String locale) {

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Optional;
-import kr.ieum.contact.ContactStore;
 import kr.ieum.enrollment.JourneyService;
 import kr.ieum.enrollment.JourneyTurn;
 import kr.ieum.enrollment.StartCode;
@@ -33,11 +32,11 @@ class KeywordHandler implements TurnHandler {
     private final Messages messages;
     private final Replies replies;
     private final Clock clock;
-    private final ContactStore contacts;
+    private final TopicOpener topics;
 
     KeywordHandler(OutreachProperties outreach, CampaignStore campaigns, JourneyService journeys, Messages messages, Replies replies,
-            Clock clock, ContactStore contacts) {
-        this.contacts = contacts;
+            Clock clock, TopicOpener topics) {
+        this.topics = topics;
         this.outreach = outreach;
         this.campaigns = campaigns;
         this.journeys = journeys;
@@ -82,11 +81,10 @@ class KeywordHandler implements TurnHandler {
                 .orElse(turn.unsure() ? "en" : turn.language()));
         if (campaign.isPresent() && campaign.get().topic() != null) {
             // a campaign that opens a topic answers it, in that language, and counts the resident for the campaign
-            TurnStep answer = replies.answer(turn.contact().withLanguage(language, true), campaign.get().topic(), language, Outcome.ANSWERED,
-                    1.0, false);
-            if (answer.outcome() == Outcome.ANSWERED) {
-                contacts.attribute(turn.contact().id(), campaign.get().code(), clock.instant());
-                return answer;
+            Optional<TurnStep> opened = topics.open(turn.contact().withLanguage(language, true), campaign.get().topic(), language,
+                    campaign.get().code());
+            if (opened.isPresent()) {
+                return opened.get();
             }
         }
         String code = StartCode.of(JOURNEY, campaign.map(Campaign::journeyStep).orElse(null), campaign.map(Campaign::code).orElse(null),

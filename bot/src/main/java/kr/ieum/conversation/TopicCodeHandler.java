@@ -1,10 +1,8 @@
 package kr.ieum.conversation;
 
 import jakarta.inject.Singleton;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import kr.ieum.contact.ContactStore;
 import kr.ieum.enrollment.TopicCode;
 
 /**
@@ -15,13 +13,11 @@ import kr.ieum.enrollment.TopicCode;
 @Singleton
 class TopicCodeHandler implements TurnHandler {
     private final Replies replies;
-    private final ContactStore contacts;
-    private final Clock clock;
+    private final TopicOpener topics;
 
-    TopicCodeHandler(Replies replies, ContactStore contacts, Clock clock) {
+    TopicCodeHandler(Replies replies, TopicOpener topics) {
         this.replies = replies;
-        this.contacts = contacts;
-        this.clock = clock;
+        this.topics = topics;
     }
 
     @Override
@@ -37,14 +33,8 @@ class TopicCodeHandler implements TurnHandler {
     @Override
     public TurnStep handle(TurnContext turn) {
         TopicCode code = code(turn).orElseThrow();
-        TurnStep answer = replies.answer(turn.contact(), code.topic(), turn.language(), Outcome.ANSWERED, 1.0, false);
-        if (answer.outcome() != Outcome.ANSWERED) {
-            return TurnStep.unanswered(turn.contact(), turn.language(), 0.0, List.of(replies.say(turn.language(), "journey.resume.unknown")));
-        }
-        if (code.campaign() != null) {
-            contacts.attribute(turn.contact().id(), code.campaign(), clock.instant());
-        }
-        return answer;
+        return topics.open(turn.contact(), code.topic(), turn.language(), code.campaign()).orElseGet(() ->
+                TurnStep.unanswered(turn.contact(), turn.language(), 0.0, List.of(replies.say(turn.language(), "journey.resume.unknown"))));
     }
 
     private static Optional<TopicCode> code(TurnContext turn) {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Announcements residents asked for: their yes to news on a channel (NEWS; STOP and FORGET end it), what staff send to
@@ -118,8 +119,22 @@ public class Announcements {
     /** The announcements, newest first. */
     @Transactional
     public List<Announcement> list() {
+        return read(null);
+    }
+
+    /** One announcement with its texts. */
+    @Transactional
+    public Optional<Announcement> find(long id) {
+        return read(id).stream().findFirst();
+    }
+
+    private List<Announcement> read(Long only) {
         return jdbc.prepareStatement("select a.id, a.name, a.channels, a.created_by, a.created_at, t.locale, t.body from announcement a "
-                + "left join announcement_text t on t.announcement_id = a.id order by a.id desc, t.locale", ps -> {
+                + "left join announcement_text t on t.announcement_id = a.id " + (only == null ? "" : "where a.id = ? ")
+                + "order by a.id desc, t.locale", ps -> {
+            if (only != null) {
+                ps.setLong(1, only);
+            }
             Map<Long, Announcement> out = new LinkedHashMap<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

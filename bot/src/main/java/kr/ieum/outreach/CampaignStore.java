@@ -40,34 +40,25 @@ public class CampaignStore {
 
     @Transactional
     public Optional<Campaign> byCode(String code) {
-        return jdbc.prepareStatement("select " + COLUMNS + " from campaign c join organisation o on o.id = c.organisation_id "
-                + "where c.code = ?", ps -> {
-            ps.setString(1, code);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(campaign(rs)) : Optional.empty();
-            }
-        });
+        return select("where c.code = ?", code).stream().findFirst();
     }
 
     /** The campaign whose SMS keyword this is (any case), if any. */
     @Transactional
     public Optional<Campaign> byKeyword(String keyword) {
-        return jdbc.prepareStatement("select " + COLUMNS + " from campaign c join organisation o on o.id = c.organisation_id "
-                + "where lower(c.sms_keyword) = lower(?) order by c.id desc limit 1", ps -> {
-            ps.setString(1, keyword);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(campaign(rs)) : Optional.empty();
-            }
-        });
+        return select("where lower(c.sms_keyword) = lower(?) order by c.id desc limit 1", keyword).stream().findFirst();
     }
 
     /** Every campaign, or an organisation's (when {@code organisationId} is not null), newest first. */
     @Transactional
     public List<Campaign> list(Long organisationId) {
-        return jdbc.prepareStatement("select " + COLUMNS + " from campaign c join organisation o on o.id = c.organisation_id "
-                + (organisationId == null ? "" : "where c.organisation_id = ? ") + "order by c.id desc", ps -> {
-            if (organisationId != null) {
-                ps.setLong(1, organisationId);
+        return organisationId == null ? select("order by c.id desc") : select("where c.organisation_id = ? order by c.id desc", organisationId);
+    }
+
+    private List<Campaign> select(String rest, Object... params) {
+        return jdbc.prepareStatement("select " + COLUMNS + " from campaign c join organisation o on o.id = c.organisation_id " + rest, ps -> {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
             }
             List<Campaign> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {

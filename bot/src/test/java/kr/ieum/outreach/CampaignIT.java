@@ -215,9 +215,7 @@ class CampaignIT extends ServiceTest {
     void aCampaignThatOpensATopicOnChosenChannelsAnswersItAndCountsTheResident() throws Exception {
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Seoul"));
         StaffSession admin = login("camp-admin");
-        HttpResponse<String> created = admin.submit("/console/campaigns", "/console/campaigns", Map.of("code", "cost-vi",
-                "name", "Is it free?", "organisation", "Vietnamese Church of Siheung", "languages", "vi", "topic", "mobile-id-cost",
-                "channel-webchat", "on", "channel-line", "on", "channel-kakao", "on", "from", today.toString(), "to", today.plusDays(9).toString()));
+        HttpResponse<String> created = admin.submit("/console/campaigns", "/console/campaigns", Map.ofEntries(Map.entry("code", "cost-vi"), Map.entry("name", "Is it free?"), Map.entry("organisation", "Vietnamese Church of Siheung"), Map.entry("languages", "vi"), Map.entry("topic", "mobile-id-cost"), Map.entry("channel-webchat", "on"), Map.entry("channel-line", "on"), Map.entry("channel-kakao", "on"), Map.entry("from", today.toString()), Map.entry("to", today.plusDays(9).toString()), Map.entry("keyword", "COSTVI")));
         assertTrue(created.headers().firstValue("location").orElse("").contains("done=created"), created.headers().toString());
         String page = get("/c/cost-vi").body();
         String code = "t_mobile-id-cost_c-cost-vi_l-vi";
@@ -232,6 +230,11 @@ class CampaignIT extends ServiceTest {
         assertEquals("mobile-id-cost", reply.get("topic"));
         assertEquals("vi", reply.get("language"));
         assertEquals("1", Sql.one(dataSource, "select count(*) from contact where campaign = 'cost-vi'"), "counted for the campaign");
+        // the campaign's keyword opens the same topic, in the campaign's language, from any phone
+        Map<String, Object> keyword = new Chat(client, "topic-keyword-" + System.nanoTime(), null).says("costvi");
+        assertEquals("mobile-id-cost", keyword.get("topic"));
+        assertEquals("vi", keyword.get("language"));
+        assertEquals("2", Sql.one(dataSource, "select count(*) from contact where campaign = 'cost-vi'"));
     }
 
     @Test
