@@ -53,14 +53,15 @@ public final class TextRendering {
     public record Link(String label, String url) {}
 
     /**
-     * The links of a reply's text, in order, each address once: web links as written, topic links to their answer pages
-     * ({@code topicHref}). For channels that show links as buttons (LINE, KakaoTalk) beside the plain text.
+     * The links of a reply's text, in order, each address once: labelled web links, and topic links to their answer pages
+     * ({@code topicHref}); a bare address, shown in the plain text anyway, is not repeated as a button. For channels that show links as buttons (LINE, KakaoTalk) beside the plain text.
      */
     public static List<Link> links(OutboundMessage message, Function<String, String> topicHref) {
         Map<String, Link> out = new LinkedHashMap<>();
         for (RichText.Block block : RichText.parse(message.text().text()).blocks()) {
             for (RichText.Span span : block.spans()) {
-                if (span.link()) {
+                // a bare address is in the plain text already, readable and tappable: a button is for what the text hides
+                if (span.link() && (span.topic() != null || !span.text().strip().equals(span.target()))) {
                     String url = span.topic() != null ? topicHref.apply(span.topic()) : span.target();
                     out.putIfAbsent(url, new Link(span.text().strip(), url));
                 }

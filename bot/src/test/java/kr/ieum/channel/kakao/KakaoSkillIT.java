@@ -154,6 +154,7 @@ class KakaoSkillIT extends ServiceTest {
         assertTrue(!buttons.isEmpty() && buttons.size() <= 3, buttons.toString());
         assertTrue(buttons.stream().allMatch(b -> "webLink".equals(b.get("action")) && ((String) b.get("label")).length() <= 14));
         assertTrue(buttons.stream().anyMatch(b -> String.valueOf(b.get("webLinkUrl")).contains("/a/mobile-id-reservation?lang=ko")), buttons.toString());
+        assertTrue(buttons.stream().noneMatch(b -> String.valueOf(b.get("label")).startsWith("http")), "a bare address is in the text, not a button");
         assertTrue(outputs.stream().map(String::valueOf).noneMatch(o -> o.contains("](") || o.contains("topic:")), "no Markdown");
     }
 
