@@ -24,7 +24,10 @@ class ApiController {
     private final LanguageDetector detector;
     private final ApiGuard guard;
 
-    ApiController(ConversationEngine engine, LanguageDetector detector, ApiGuard guard) {
+    private final kr.ieum.faq.FaqService faq;
+
+    ApiController(ConversationEngine engine, LanguageDetector detector, ApiGuard guard, kr.ieum.faq.FaqService faq) {
+        this.faq = faq;
         this.engine = engine;
         this.detector = detector;
         this.guard = guard;
@@ -33,7 +36,7 @@ class ApiController {
     @Post("/messages")
     HttpResponse<?> message(HttpRequest<?> http, @Body @Valid MessageRequest request) {
         return guard.refuse(http, "messages").orElseGet(() -> HttpResponse.ok(
-                MessageResponse.of(engine.handle(new InboundMessage("api", request.from(), request.text(), request.locale())))));
+                MessageResponse.of(engine.handle(new InboundMessage("api", request.from(), request.text(), request.locale())), faq::family)));
     }
 
     @Post("/language")

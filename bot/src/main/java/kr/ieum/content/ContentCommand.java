@@ -74,8 +74,8 @@ public final class ContentCommand {
             out.println("Checking " + contentDir + " ...");
             ContentSet set = ContentReader.read(contentDir, new HashSet<>(registry.tags()));
             set.problems().forEach(err::println);
-            out.printf("%d topics, %d localizations, %d journeys, %d offices, %d problems%n", set.topics().size(),
-                    set.localizations().size(), set.journeys().size(), set.offices().size(), set.problems().size());
+            out.printf("%d topics, %d localizations, %d journeys, %d offices, %d concept lexicons, %d problems%n", set.topics().size(),
+                    set.localizations().size(), set.journeys().size(), set.offices().size(), set.concepts().size(), set.problems().size());
             Path localesDir = ProjectPaths.resolve(locales, "locales");
             out.println("Checking " + localesDir + " ...");
             List<LocalesChecker.Problem> wordProblems = LocalesChecker.check(localesDir, registry);

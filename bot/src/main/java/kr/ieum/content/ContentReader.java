@@ -87,8 +87,9 @@ public final class ContentReader {
         checkDuplicateAlternates(localizations);
         List<Journey> journeys = new JourneyReader(this, locales, ids).readAll(dir.resolve("journeys"));
         List<Office> offices = new OfficeReader(this).read(dir.resolve("offices.yaml"));
+        Map<String, Map<String, List<String>>> concepts = new ConceptReader(this, locales).read(dir.resolve("concepts"));
         problems.sort(Comparator.comparing(ContentProblem::file).thenComparingInt(ContentProblem::line));
-        return new ContentSet(topics, List.copyOf(localizations), journeys, offices, List.copyOf(problems));
+        return new ContentSet(topics, List.copyOf(localizations), journeys, offices, concepts, List.copyOf(problems));
     }
 
     private List<Topic> readTopics(Path file) {
@@ -104,6 +105,7 @@ public final class ContentReader {
             return topics;
         }
         Set<String> seen = new HashSet<>();
+        Map<String, Integer> lines = new HashMap<>();
         for (Node item : seq.getValue()) {
             if (!(item instanceof MappingNode m) || scalar(value(m, "id")) == null) {
                 problem(file, line(item), "a topic needs an 'id'");
@@ -120,7 +122,20 @@ public final class ContentReader {
             if (category != null && !category.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
                 problem(file, line(item), "category '" + category + "' must be lower-case words joined by '-'");
             }
-            topics.add(new Topic(id, category == null ? "general" : category, "true".equals(scalar(value(m, "menu"))), topics.size()));
+            topics.add(new Topic(id, category == null ? "general" : category, "true".equals(scalar(value(m, "menu"))), topics.size(),
+                    scalar(value(m, "parent"))));
+            lines.put(id, line(item));
+        }
+        Map<String, Topic> byId = new HashMap<>();
+        topics.forEach(t -> byId.put(t.id(), t));
+        for (Topic t : topics) {
+            Topic parent = t.parent() == null ? null : byId.get(t.parent());
+            if (t.parent() != null && (parent == null || parent.parent() != null || parent.id().equals(t.id()))) {
+                problem(file, lines.get(t.id()), "topic '" + t.id() + "': parent '" + t.parent()
+                        + "' must be another topic of this list that has no parent itself");
+            } else if (parent != null && (Topic.DECLINE.equals(t.category()) != Topic.DECLINE.equals(parent.category()))) {
+                problem(file, lines.get(t.id()), "topic '" + t.id() + "': a decline topic and its parent must both decline or neither");
+            }
         }
         return topics;
     }

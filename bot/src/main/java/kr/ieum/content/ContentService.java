@@ -64,6 +64,23 @@ public class ContentService {
         return files().offices();
     }
 
+    /**
+     * The concept lexicon (locale → concept id → words), read from the files once. Files broken elsewhere do not keep
+     * the service from answering with what the database holds: then the lexicon is used as read, or not at all when
+     * its own files are broken.
+     */
+    public Map<String, Map<String, List<String>>> concepts() {
+        try {
+            return files().concepts();
+        } catch (InvalidContent e) {
+            ContentSet set = ContentReader.read(properties.directory(), new HashSet<>(locales.tags()));
+            boolean broken = set.problems().stream().anyMatch(p -> p.file().contains("concepts/"));
+            LOG.warn("The content files have {} problems (see 'content validate'); answers use {}", set.problems().size(),
+                    broken ? "no concept lexicon" : "the concept lexicon as read");
+            return broken ? Map.of() : set.concepts();
+        }
+    }
+
     private ContentSet files() {
         ContentSet set = files;
         if (set == null) {

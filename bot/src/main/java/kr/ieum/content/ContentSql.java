@@ -39,11 +39,11 @@ final class ContentSql {
 
     /** The topics, in menu order. */
     static List<Topic> topics(Connection c) {
-        try (PreparedStatement ps = c.prepareStatement("select id, category, menu, position from content_topic order by position, id");
+        try (PreparedStatement ps = c.prepareStatement("select id, category, menu, position, parent from content_topic order by position, id");
                 ResultSet rs = ps.executeQuery()) {
             List<Topic> out = new ArrayList<>();
             while (rs.next()) {
-                out.add(new Topic(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getInt(4)));
+                out.add(new Topic(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getInt(4), rs.getString(5)));
             }
             return out;
         } catch (SQLException e) {
@@ -95,12 +95,14 @@ final class ContentSql {
             boolean asDrafts) {
         try {
             for (Topic t : set.topics()) {
-                try (PreparedStatement ps = c.prepareStatement("insert into content_topic (id, category, menu, position) values (?, ?, ?, ?) "
-                        + "on conflict (id) do update set category = excluded.category, menu = excluded.menu, position = excluded.position")) {
+                try (PreparedStatement ps = c.prepareStatement("insert into content_topic (id, category, menu, position, parent) values (?, ?, ?, ?, ?) "
+                        + "on conflict (id) do update set category = excluded.category, menu = excluded.menu, position = excluded.position, "
+                        + "parent = excluded.parent")) {
                     ps.setString(1, t.id());
                     ps.setString(2, t.category());
                     ps.setBoolean(3, t.menu());
                     ps.setInt(4, t.position());
+                    ps.setString(5, t.parent());
                     ps.executeUpdate();
                 }
             }

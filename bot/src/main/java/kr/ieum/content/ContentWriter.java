@@ -56,8 +56,8 @@ public final class ContentWriter {
         StringBuilder out = new StringBuilder(header);
         out.append("topics:\n");
         for (Topic t : topics) {
-            out.append("  - {id: ").append(t.id()).append(", category: ").append(t.category()).append(t.menu() ? ", menu: true}" : "}")
-                    .append('\n');
+            out.append("  - {id: ").append(t.id()).append(", category: ").append(t.category()).append(t.menu() ? ", menu: true" : "")
+                    .append(t.parent() == null ? "" : ", parent: " + t.parent()).append("}\n");
         }
         return out.toString();
     }

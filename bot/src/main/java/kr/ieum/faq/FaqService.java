@@ -16,6 +16,7 @@ import kr.ieum.content.ContentPublished;
 import kr.ieum.content.ContentService;
 import kr.ieum.content.Localization;
 import kr.ieum.content.Topic;
+import kr.ieum.faq.index.ConceptLexicon;
 import kr.ieum.faq.index.FaqIndex;
 import kr.ieum.faq.index.TopicHit;
 import kr.ieum.i18n.LocaleRegistry;
@@ -33,17 +34,21 @@ public class FaqService {
     private static final int MAX_CANDIDATES = 3;
     /** Matches found only in a fallback locale's phrasings count a little less: the question is in another language. */
     private static final double FALLBACK_DISCOUNT = 0.9;
+    /** A concept mentioned by fewer of a topic's phrasings than this is foreign to it; by this many, it belongs. */
+    private static final double FOREIGN_SHARE = 0.03, BELONGING_SHARE = 0.2;
 
     private final FaqProperties properties;
     private final LocaleRegistry locales;
     private final FaqIndex index;
+    private final ContentService content;
     private final Map<String, Localization> texts = new ConcurrentHashMap<>();
     private volatile List<Topic> topics;
 
     FaqService(ContentService content, FaqProperties properties, LocaleRegistry locales) {
         this.properties = properties;
         this.locales = locales;
-        this.index = new FaqIndex(properties.weights());
+        this.content = content;
+        this.index = new FaqIndex(properties.weights(), new ConceptLexicon(content.concepts()));
         long start = System.nanoTime();
         this.topics = content.topics();
         List<Localization> all = content.published();
@@ -53,6 +58,7 @@ public class FaqService {
 
     @EventListener
     void onPublished(ContentPublished event) {
+        topics = content.topics();
         index(event.changed());
     }
 
@@ -81,7 +87,8 @@ public class FaqService {
      * {@code typedIn} (say, English words after choosing Vietnamese): that language's phrasings count in full.
      */
     public FaqResult ask(String question, String locale, String typedIn) {
-        return decide(rank(question, locale, typedIn));
+        java.util.Set<String> concepts = conceptsOf(question, locale, typedIn);
+        return decide(rank(question, locale, typedIn, concepts), concepts);
     }
 
     /**
@@ -89,16 +96,17 @@ public class FaqService {
      * matched with its score, best first, the decision, and the thresholds it was made with.
      */
     public Explanation explain(String question, String locale) {
-        List<Map.Entry<String, Double>> ranked = rank(question, locale, null);
+        java.util.Set<String> concepts = conceptsOf(question, locale, null);
+        List<Map.Entry<String, Double>> ranked = rank(question, locale, null, concepts);
         List<Explanation.Ranked> out = new ArrayList<>();
         for (Map.Entry<String, Double> e : ranked) {
             out.add(new Explanation.Ranked(e.getKey(), round(e.getValue())));
         }
-        return new Explanation(List.copyOf(out), decide(ranked), properties.answerThreshold(), properties.clarifyThreshold(),
+        return new Explanation(List.copyOf(out), decide(ranked, concepts), properties.answerThreshold(), properties.clarifyThreshold(),
                 properties.closeCallMargin());
     }
 
-    private List<Map.Entry<String, Double>> rank(String question, String locale, String typedIn) {
+    private List<Map.Entry<String, Double>> rank(String question, String locale, String typedIn, java.util.Set<String> asked) {
         Map<String, Double> byTopic = new LinkedHashMap<>();
         if (typedIn != null && !typedIn.equals(locale) && locales.supports(typedIn)) {
             for (TopicHit hit : index.search(question, typedIn, 8)) {
@@ -115,29 +123,65 @@ public class FaqService {
                 break;
             }
         }
+        double weight = properties.conceptWeight();
+        Map<String, Double> concepts = weight > 0 ? index.searchConcepts(asked) : Map.of();
+        if (!concepts.isEmpty()) {
+            byTopic.replaceAll((topic, score) -> (1 - weight) * score + weight * concepts.getOrDefault(topic, 0.0));
+            concepts.forEach((topic, c) -> byTopic.putIfAbsent(topic, weight * c));
+        }
         List<Map.Entry<String, Double>> ranked = new ArrayList<>(byTopic.entrySet());
         ranked.sort(Map.Entry.<String, Double>comparingByValue().reversed());
         return ranked;
     }
 
-    private FaqResult decide(List<Map.Entry<String, Double>> ranked) {
+    private java.util.Set<String> conceptsOf(String question, String locale, String typedIn) {
+        java.util.Set<String> concepts = new java.util.LinkedHashSet<>(index.concepts(question, locale));
+        if (typedIn != null && !typedIn.equals(locale)) {
+            concepts.addAll(index.concepts(question, typedIn));
+        }
+        return concepts;
+    }
+
+    /** True when a concept of the question is foreign to topic {@code best} but belongs to {@code other}. */
+    private boolean contradicts(String best, String other, java.util.Set<String> asked) {
+        for (String concept : asked) {
+            if (index.conceptShare(best, concept) < FOREIGN_SHARE && index.conceptShare(other, concept) >= BELONGING_SHARE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private FaqResult decide(List<Map.Entry<String, Double>> ranked, java.util.Set<String> asked) {
         if (ranked.isEmpty() || ranked.get(0).getValue() < properties.clarifyThreshold()) {
             double confidence = ranked.isEmpty() ? 0 : ranked.get(0).getValue();
             return new FaqResult(FaqResult.Outcome.UNANSWERED, null, List.of(), round(confidence));
         }
         double top = Math.min(1.0, ranked.get(0).getValue());
-        boolean closeCall = ranked.size() > 1 && ranked.get(0).getValue() - ranked.get(1).getValue() < properties.closeCallMargin();
+        // a topic and the topics refining the same outline topic are one family: only another family's runner-up makes
+        // the answer a close call, and a "did you mean" offers each family once (its best topic)
+        Map<String, Map.Entry<String, Double>> bestPerFamily = new LinkedHashMap<>();
+        ranked.forEach(e -> bestPerFamily.putIfAbsent(family(e.getKey()), e));
+        List<Map.Entry<String, Double>> families = new ArrayList<>(bestPerFamily.values());
+        double best = families.get(0).getValue();
+        boolean closeCall = families.size() > 1 && best - families.get(1).getValue() < properties.closeCallMargin();
+        // a question that a decline topic (outside what Ieum knows) matches nearly as well is not answered outright
+        closeCall |= families.stream().skip(1).anyMatch(e -> declines(e.getKey()) && best - e.getValue() < properties.declineMargin());
+        // the question mentions a concept that residents never use asking the best topic, and a close runner-up's
+        // phrasings do ("card ... lost" answered with the lost-phone topic): ask which one is meant
+        closeCall |= families.stream().skip(1).limit(2).anyMatch(e -> best - e.getValue() < properties.conceptMargin()
+                && contradicts(families.get(0).getKey(), e.getKey(), asked));
         if (top >= properties.answerThreshold() && !closeCall) {
             return new FaqResult(FaqResult.Outcome.ANSWERED, ranked.get(0).getKey(), List.of(), round(top));
         }
         List<String> candidates = new ArrayList<>();
-        for (Map.Entry<String, Double> e : ranked) {
+        for (Map.Entry<String, Double> e : families) {
             if (candidates.size() < MAX_CANDIDATES && e.getValue() >= properties.clarifyThreshold() * 0.8) {
                 candidates.add(e.getKey());
             }
         }
-        if (candidates.size() == 1 && ranked.size() > 1) {
-            candidates.add(ranked.get(1).getKey());
+        if (candidates.size() == 1 && families.size() > 1) {
+            candidates.add(families.get(1).getKey());
         }
         return new FaqResult(FaqResult.Outcome.CLARIFY, null, List.copyOf(candidates), round(top));
     }
@@ -160,6 +204,19 @@ public class FaqService {
      */
     public boolean declines(String topic) {
         return topics.stream().anyMatch(t -> t.id().equals(topic) && Topic.DECLINE.equals(t.category()));
+    }
+
+    /**
+     * The content outline's id that {@code topic} is reported under: its parent when it refines an outline topic,
+     * else itself (also for an id this service does not know).
+     */
+    public String family(String topic) {
+        for (Topic t : topics) {
+            if (t.id().equals(topic)) {
+                return t.family();
+            }
+        }
+        return topic;
     }
 
     /** The topics of the numbered MENU, in order. */

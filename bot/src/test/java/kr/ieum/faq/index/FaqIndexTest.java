@@ -16,6 +16,39 @@ class FaqIndexTest {
     }
 
     @Test
+    void conceptsCarryAQuestionToTheTopicWhoseWordsItDoesNotShare() throws Exception {
+        ConceptLexicon lexicon = new ConceptLexicon(java.util.Map.of(
+                "en", java.util.Map.of("phone", List.of("phone*"), "card", List.of("card*", "arc"), "lost", List.of("lost", "lose")),
+                "vi", java.util.Map.of("phone", List.of("điện thoại", "dt"), "card", List.of("thẻ"), "lost", List.of("mất"))));
+        try (FaqIndex index = new FaqIndex(FaqIndex.Weights.DEFAULT, lexicon)) {
+            List<FaqIndex.Phrase> phrases = List.of(
+                    new FaqIndex.Phrase("lost-phone", "en", "I lost my phone, what happens to the mobile card"),
+                    new FaqIndex.Phrase("lost-phone", "en", "phone stolen"),
+                    new FaqIndex.Phrase("lost-card", "en", "I lost my card"),
+                    new FaqIndex.Phrase("lost-card", "en", "ARC lost, how do I get a new one"),
+                    new FaqIndex.Phrase("lost-card", "vi", "làm lại thẻ cư trú ở đâu"));
+            index.replace(List.of("lost-phone/en", "lost-card/en", "lost-card/vi"), phrases);
+            // Vietnamese has no phrasing of lost-phone, and "mất dt" shares no word with any phrasing: only concepts see it
+            java.util.Set<String> asked = index.concepts("mình bị mất dt rồi", "vi");
+            assertEquals(java.util.Set.of("lost", "phone"), asked);
+            java.util.Map<String, Double> byConcept = index.searchConcepts(asked);
+            assertTrue(byConcept.get("lost-phone") > byConcept.getOrDefault("lost-card", 0.0), byConcept.toString());
+            assertEquals(java.util.Set.of("lost", "card"), index.concepts("mất thẻ", "vi"));
+            java.util.Map<String, Double> card = index.searchConcepts(index.concepts("mất thẻ", "vi"));
+            assertTrue(card.get("lost-card") > card.getOrDefault("lost-phone", 0.0), card.toString());
+            // how much each concept belongs to a topic, over all its phrasings
+            assertEquals(1.0, index.conceptShare("lost-phone", "phone"));
+            assertEquals(0.0, index.conceptShare("lost-card", "phone"));
+            assertEquals(1.0, index.conceptShare("lost-card", "card"));
+            // replacing a locale's phrasings replaces its concepts
+            index.replace(List.of("lost-card/vi"), List.of());
+            assertEquals(1.0, index.conceptShare("lost-card", "card"));
+            index.replace(List.of("lost-card/en"), List.of(new FaqIndex.Phrase("lost-card", "en", "lost it")));
+            assertEquals(0.0, index.conceptShare("lost-card", "card"));
+        }
+    }
+
+    @Test
     void topicIdsMayContainSlashes() throws Exception {
         // intent data sets name intents "reminder/set_reminder"; the topic documents must keep them whole
         try (FaqIndex index = index(List.of(
