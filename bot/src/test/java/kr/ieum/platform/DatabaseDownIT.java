@@ -65,6 +65,8 @@ class DatabaseDownIT extends ServiceTest {
             // the process is alive (do not restart it), but not ready (send no traffic)
             assertEquals(200, health("/health/liveness"), "liveness");
             assertEquals(503, health("/health/readiness"), "readiness");
+            // the pool's dead connections are gone by now: this request needs a new one, which the database refuses
+            assertEquals(503, ask().statusCode(), "also when no connection can be opened");
         } finally {
             admin("alter database postgres allow_connections true");
         }
