@@ -30,6 +30,8 @@ class DatabaseDownIT extends ServiceTest {
     EmbeddedServer server;
     @Value("${datasources.default.url}")
     String url;
+    @Value("${datasources.default.password}")
+    String password;
 
     private HttpResponse<String> ask() throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.getURL() + "/api/v1/messages"))
@@ -45,7 +47,7 @@ class DatabaseDownIT extends ServiceTest {
 
     /** Runs SQL on another database of the same server (the service's own database is the one switched off). */
     private void admin(String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(url.replaceFirst("/postgres(\\?|$)", "/template1$1"), "postgres", "");
+        try (Connection c = DriverManager.getConnection(url.replaceFirst("/postgres(\\?|$)", "/template1$1"), "postgres", password);
                 Statement s = c.createStatement()) {
             s.execute(sql);
         }
