@@ -44,6 +44,11 @@ public interface ChannelAdapter {
             public void sent(String providerId) {
                 // nothing kept
             }
+
+            @Override
+            public String key() {
+                return null;
+            }
         };
 
         /** How many of the delivery's messages the provider has taken already. */
@@ -51,6 +56,12 @@ public interface ChannelAdapter {
 
         /** The provider took one more message (kept at once, in a transaction of its own). */
         void sent(String providerId);
+
+        /**
+         * The same in every attempt of this delivery and never used by another one, for a provider's idempotency key
+         * (LINE's {@code X-Line-Retry-Key}); null when the delivery is not kept anywhere.
+         */
+        String key();
     }
 
     /**

@@ -39,7 +39,15 @@ class ChannelStore {
     record Inbound(long id, int attempts, InboundEnvelope envelope) {}
 
     /** A reply waiting in the outbox, decrypted. */
-    record Pending(long id, int attempts, Delivery delivery, int partsSent) {}
+    record Pending(long id, int attempts, Delivery delivery, int partsSent, Instant createdAt) {
+        /**
+         * Unique to this row: its id alone could come back (a database restored from a backup, a test database made
+         * again), its id with its creation time (microseconds) cannot.
+         */
+        String key() {
+            return id + "@" + java.time.temporal.ChronoUnit.MICROS.between(Instant.EPOCH, createdAt);
+        }
+    }
 
     /** Stores a webhook once; answers its id, or empty when the provider's id was seen before (a retry). */
     @Transactional
@@ -142,7 +150,7 @@ class ChannelStore {
         String sql = "update outbox set claimed_until = ? where id in (select id from outbox where state = 'pending' "
                 + "and next_attempt_at <= ? and (claimed_until is null or claimed_until < ?) "
                 + (onlyId == null ? "" : "and id = ? ") + "order by id limit " + limit + " for update skip locked) "
-                + "returning id, attempts, payload_enc, parts_sent";
+                + "returning id, attempts, payload_enc, parts_sent, created_at";
         return jdbc.prepareStatement(sql, ps -> {
             ps.setTimestamp(1, Timestamp.from(now.plus(lease)));
             ps.setTimestamp(2, Timestamp.from(now));
@@ -160,7 +168,8 @@ class ChannelStore {
                         if (payload == null) {
                             throw new IllegalStateException("no payload");
                         }
-                        out.add(new Pending(rs.getLong(1), rs.getInt(2), read(cipher.decrypt(payload), Delivery.class), rs.getInt(4)));
+                        out.add(new Pending(rs.getLong(1), rs.getInt(2), read(cipher.decrypt(payload), Delivery.class), rs.getInt(4),
+                                rs.getTimestamp(5).toInstant()));
                     } catch (IllegalStateException | UncheckedIOException e) {
                         // one row that cannot be read must not block the others, nor be retried forever
                         unreadable.add(new long[] {rs.getLong(1)});

@@ -76,6 +76,11 @@ class OutboxSender {
                 public void sent(String id) {
                     store.partSent(pending.id(), ++done[0], id);
                 }
+
+                @Override
+                public String key() {
+                    return pending.key();
+                }
             });
             store.sent(pending.id(), providerId);
             breaker.succeeded(channel);

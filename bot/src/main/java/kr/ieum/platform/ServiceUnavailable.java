@@ -1,6 +1,8 @@
 package kr.ieum.platform;
 
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.data.connection.exceptions.ConnectionException;
+import io.micronaut.data.connection.jdbc.exceptions.CannotGetJdbcConnectionException;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -54,13 +56,27 @@ final class ServiceUnavailable {
         }
     }
 
+    /**
+     * The pool had no connection and could not open one (the database refuses new connections): thrown by Micronaut
+     * Data's JDBC connection operations, outside both hierarchies above.
+     */
+    @Produces
+    @Singleton
+    @Requires(classes = {CannotGetJdbcConnectionException.class, ExceptionHandler.class})
+    static class NoJdbcConnection implements ExceptionHandler<CannotGetJdbcConnectionException, HttpResponse<?>> {
+        @Override
+        public HttpResponse<?> handle(HttpRequest request, CannotGetJdbcConnectionException exception) {
+            return response(request, exception);
+        }
+    }
+
     /** No connection could be had or set up. */
     @Produces
     @Singleton
-    @Requires(classes = {io.micronaut.data.connection.exceptions.ConnectionException.class, ExceptionHandler.class})
-    static class Connection implements ExceptionHandler<io.micronaut.data.connection.exceptions.ConnectionException, HttpResponse<?>> {
+    @Requires(classes = {ConnectionException.class, ExceptionHandler.class})
+    static class Connection implements ExceptionHandler<ConnectionException, HttpResponse<?>> {
         @Override
-        public HttpResponse<?> handle(HttpRequest request, io.micronaut.data.connection.exceptions.ConnectionException exception) {
+        public HttpResponse<?> handle(HttpRequest request, ConnectionException exception) {
             return response(request, exception);
         }
     }

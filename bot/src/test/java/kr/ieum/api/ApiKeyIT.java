@@ -45,7 +45,7 @@ class ApiKeyIT extends ServiceTest {
         props.put("ieum.channels.poll", "1h");
         props.put("ieum.enrollment.reminder-poll", "1h");
         props.put("ieum.api.rate", "3");
-        Map<String, String> env = Map.of("DATABASE_URL", url, "DATABASE_USER", "postgres", "DATABASE_PASSWORD", "");
+        Map<String, String> env = databaseEnv(url);
         try (ApplicationContext ctx = ApplicationContext.run(props)) {
             EmbeddedServer server = ctx.getBean(EmbeddedServer.class).start();
             String base = server.getURL().toString();
@@ -75,6 +75,7 @@ class ApiKeyIT extends ServiceTest {
         org.postgresql.ds.PGSimpleDataSource own = new org.postgresql.ds.PGSimpleDataSource();
         own.setURL(url);
         own.setUser("postgres");
+        own.setPassword(getProperties().get("datasources.default.password"));
         assertEquals("0", Sql.one(own, "select count(*) from api_key where key_hash like 'ieum_%'"), "only hashes are stored");
         assertEquals("2", Sql.one(own, "select count(*) from audit_log where action = 'apikey.create'"));
     }

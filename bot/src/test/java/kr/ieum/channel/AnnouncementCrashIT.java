@@ -139,9 +139,7 @@ class AnnouncementCrashIT extends ServiceTest {
                 "-Dieum.enrollment.quiet-start=00:00", "-Dieum.enrollment.quiet-end=00:00",
                 "-jar", jar.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = pb.environment();
-        env.put("DATABASE_URL", url);
-        env.put("DATABASE_USER", "postgres");
-        env.put("DATABASE_PASSWORD", "");
+        env.putAll(databaseEnv(url));
         env.put("IEUM_MASTER_KEY", getProperties().get("ieum.master-key"));
         env.put("IEUM_DATA_DIR", Files.createTempDirectory("ieum-replica-data-").toString());
         env.put("MICRONAUT_SERVER_PORT", String.valueOf(port));

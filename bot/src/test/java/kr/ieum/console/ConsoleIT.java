@@ -262,7 +262,7 @@ class ConsoleIT extends ServiceTest {
     @Test
     void adminCommandCreatesTheFirstAdministratorWithoutADefaultPassword() {
         String url = Sql.one(dataSource, "select 'jdbc:postgresql://localhost:' || current_setting('port') || '/postgres'");
-        Map<String, String> env = Map.of("DATABASE_URL", url, "DATABASE_USER", "postgres", "DATABASE_PASSWORD", "");
+        Map<String, String> env = databaseEnv(url);
         InputStream stdin = System.in;
         try {
             System.setIn(new ByteArrayInputStream("short\n".getBytes(StandardCharsets.UTF_8)));
@@ -369,7 +369,7 @@ class ConsoleIT extends ServiceTest {
         assertFalse(editor.get(editorPage).body().contains("id=\"remove\""), "a published topic stays");
 
         String url = Sql.one(dataSource, "select 'jdbc:postgresql://localhost:' || current_setting('port') || '/' || current_database()");
-        Map<String, String> env = Map.of("DATABASE_URL", url, "DATABASE_USER", "postgres", "DATABASE_PASSWORD", "");
+        Map<String, String> env = databaseEnv(url);
         assertEquals(0, kr.ieum.content.ContentCommand.run(new String[] {"content", "export", "--to", out.toString()}, env, Path.of("unused")));
         String topics = java.nio.file.Files.readString(out.resolve("topics.yaml"));
         assertTrue(topics.endsWith("  - {id: snark-hunting, category: help}\n"), "the new topic is the last of topics.yaml");

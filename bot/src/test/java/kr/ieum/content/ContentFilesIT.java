@@ -45,7 +45,7 @@ class ContentFilesIT extends ServiceTest {
         String name = "content_files_" + System.nanoTime();
         Sql.execute(dataSource, "create database " + name);
         url = Sql.one(dataSource, "select 'jdbc:postgresql://localhost:' || current_setting('port') || '/" + name + "'");
-        env = Map.of("DATABASE_URL", url, "DATABASE_USER", "postgres", "DATABASE_PASSWORD", "");
+        env = databaseEnv(url);
     }
 
     @Test
@@ -113,6 +113,7 @@ class ContentFilesIT extends ServiceTest {
         org.postgresql.ds.PGSimpleDataSource ds = new org.postgresql.ds.PGSimpleDataSource();
         ds.setURL(url);
         ds.setUser("postgres");
+        ds.setPassword(getProperties().get("datasources.default.password"));
         return ds;
     }
 

@@ -30,6 +30,8 @@ class DatabaseDownIT extends ServiceTest {
     EmbeddedServer server;
     @Value("${datasources.default.url}")
     String url;
+    @Value("${datasources.default.password}")
+    String password;
 
     private HttpResponse<String> ask() throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.getURL() + "/api/v1/messages"))
@@ -45,7 +47,7 @@ class DatabaseDownIT extends ServiceTest {
 
     /** Runs SQL on another database of the same server (the service's own database is the one switched off). */
     private void admin(String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(url.replaceFirst("/postgres(\\?|$)", "/template1$1"), "postgres", "");
+        try (Connection c = DriverManager.getConnection(url.replaceFirst("/postgres(\\?|$)", "/template1$1"), "postgres", password);
                 Statement s = c.createStatement()) {
             s.execute(sql);
         }
@@ -65,6 +67,8 @@ class DatabaseDownIT extends ServiceTest {
             // the process is alive (do not restart it), but not ready (send no traffic)
             assertEquals(200, health("/health/liveness"), "liveness");
             assertEquals(503, health("/health/readiness"), "readiness");
+            // the pool's dead connections are gone by now: this request needs a new one, which the database refuses
+            assertEquals(503, ask().statusCode(), "also when no connection can be opened");
         } finally {
             admin("alter database postgres allow_connections true");
         }

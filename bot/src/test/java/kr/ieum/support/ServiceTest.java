@@ -34,4 +34,11 @@ public abstract class ServiceTest implements TestPropertyProvider {
         props.put("ieum.master-key", Base64.getEncoder().encodeToString(new byte[32]));
         return props;
     }
+
+    /** The environment of a command or a second service on the test PostgreSQL's database at {@code url}. */
+    protected Map<String, String> databaseEnv(String url) {
+        Map<String, String> props = getProperties();
+        return Map.of("DATABASE_URL", url, "DATABASE_USER", props.get("datasources.default.username"),
+                "DATABASE_PASSWORD", props.get("datasources.default.password"));
+    }
 }

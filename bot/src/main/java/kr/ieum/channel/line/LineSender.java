@@ -34,8 +34,8 @@ import kr.ieum.conversation.OutboundMessage;
  * about a minute and works once), else the push API. Up to five message objects per call; numbered options
  * stay in the text and are also offered as quick-reply postback buttons (at most 13, labels cut to 20
  * characters) whose data is the option's key; a reply's links follow its text as a buttons template (a topic link
- * opens its answer page). Pushes carry an {@code X-Line-Retry-Key} derived from the
- * event, so a retry after a lost response is not delivered twice.
+ * opens its answer page). Each call LINE takes is recorded, so a retry sends only the calls left, and pushes carry an
+ * {@code X-Line-Retry-Key}, so a retry after a lost response is not delivered twice (see {@link #send(Delivery, Progress)}).
  */
 @Singleton
 @Requires(property = "ieum.channels.line.enabled", value = "true")
@@ -73,9 +73,51 @@ class LineSender implements ChannelAdapter {
 
     @Override
     public String send(Delivery delivery) {
+        return send(delivery, Progress.NONE);
+    }
+
+    /**
+     * Each call (up to five message objects) is one unit of the delivery: those LINE took in an earlier attempt are not
+     * sent again, and every push carries a retry key, the same in every attempt, so a push whose answer was lost is
+     * refused (409) instead of delivered twice. The reply API takes no retry key, and LINE answers "invalid reply token"
+     * alike for a token used and for one expired: when the answer to the first call, sent as a reply, was lost (a timeout,
+     * a 5xx, a crash in the instant after), the retry pushes that call and the resident may see it twice. We accept that
+     * rare case to keep answers on the free reply API.
+     */
+    @Override
+    public String send(Delivery delivery, Progress progress) {
         if (!Signatures.configured(properties.channelToken())) {
             throw new DeliveryFailed("line channel access token is not configured", false);
         }
+        List<Map<String, Object>> objects = objects(delivery);
+        String token = delivery.context(LineEventMapper.CONTEXT_REPLY_TOKEN);
+        boolean replyable = token != null && fresh(delivery.context(LineEventMapper.CONTEXT_TIMESTAMP));
+        String last = null;
+        int batches = (objects.size() + MAX_MESSAGES_PER_CALL - 1) / MAX_MESSAGES_PER_CALL;
+        for (int batch = progress.done(); batch < batches; batch++) {
+            int from = batch * MAX_MESSAGES_PER_CALL;
+            List<Map<String, Object>> messages = objects.subList(from, Math.min(objects.size(), from + MAX_MESSAGES_PER_CALL));
+            last = batch == 0 && replyable ? reply(token, messages, delivery, progress) : push(messages, delivery, progress, batch);
+            progress.sent(last);
+        }
+        return last;
+    }
+
+    /** The first call as a reply; a token LINE refuses (expired, or used already) makes it a push. */
+    private String reply(String token, List<Map<String, Object>> messages, Delivery delivery, Progress progress) {
+        try {
+            return call("/v2/bot/message/reply", Map.of("replyToken", token, "messages", messages), null);
+        } catch (InvalidReplyToken e) {
+            return push(messages, delivery, progress, 0);
+        }
+    }
+
+    private String push(List<Map<String, Object>> messages, Delivery delivery, Progress progress, int batch) {
+        return call("/v2/bot/message/push", Map.of("to", delivery.address(), "messages", messages), retryKey(delivery, progress, batch));
+    }
+
+    /** The delivery's message objects, in order: the same in every attempt, so that a retry can skip the calls sent. */
+    private List<Map<String, Object>> objects(Delivery delivery) {
         List<Map<String, Object>> objects = new ArrayList<>();
         for (OutboundMessage message : delivery.messages()) {
             List<Map<String, Object>> own = new ArrayList<>();
@@ -94,22 +136,7 @@ class LineSender implements ChannelAdapter {
             }
             objects.addAll(own);
         }
-        String token = delivery.context(LineEventMapper.CONTEXT_REPLY_TOKEN);
-        boolean replyable = token != null && fresh(delivery.context(LineEventMapper.CONTEXT_TIMESTAMP));
-        String last = null;
-        for (int from = 0, batch = 0; from < objects.size(); from += MAX_MESSAGES_PER_CALL, batch++) {
-            List<Map<String, Object>> messages = objects.subList(from, Math.min(objects.size(), from + MAX_MESSAGES_PER_CALL));
-            if (batch == 0 && replyable) {
-                try {
-                    last = call("/v2/bot/message/reply", Map.of("replyToken", token, "messages", messages), null);
-                    continue;
-                } catch (InvalidReplyToken e) {
-                    // expired or used already (a retry of a half-sent delivery): push instead
-                }
-            }
-            last = call("/v2/bot/message/push", Map.of("to", delivery.address(), "messages", messages), retryKey(delivery, batch));
-        }
-        return last;
+        return objects;
     }
 
     /**
@@ -171,13 +198,18 @@ class LineSender implements ChannelAdapter {
         }
     }
 
-    /** Same event and batch → same key, so LINE answers 409 instead of delivering a retried push twice. */
-    private static String retryKey(Delivery delivery, int batch) {
+    /**
+     * Same delivery and call → same key, so LINE answers 409 instead of delivering a retried push twice. A reply to an
+     * event keys on the event, as before (one delivery per event; a row half sent across an upgrade keeps its keys);
+     * anything else (a reminder, an announcement, an agent's words) on the outbox row.
+     */
+    private static String retryKey(Delivery delivery, Progress progress, int batch) {
         String event = delivery.context(LineEventMapper.CONTEXT_EVENT);
-        if (event == null) {
-            return null; // not a reply to an event (a broadcast): no natural key
+        String of = event != null ? event : progress.key() == null ? null : "outbox:" + progress.key();
+        if (of == null) {
+            return null; // sent outside the outbox: nothing to key on
         }
-        return UUID.nameUUIDFromBytes(("line-push:" + event + ":" + batch).getBytes(StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes(("line-push:" + of + ":" + batch).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     /** The reply token was refused: expired or used already. */

@@ -49,7 +49,29 @@ class MessengerAdapter implements ChannelAdapter {
 
     @Override
     public String send(Delivery delivery) {
+        return send(delivery, Progress.NONE);
+    }
+
+    /**
+     * Each Send API call is one message of the delivery; those Messenger took in an earlier attempt are not sent again.
+     * The Send API takes no idempotency key: only a call whose answer was lost (a timeout, a crash in the instant after)
+     * can reach the resident twice.
+     */
+    @Override
+    public String send(Delivery delivery, Progress progress) {
+        List<Map<String, Object>> bodies = bodies(delivery);
         String last = null;
+        for (Map<String, Object> body : bodies.subList(Math.min(progress.done(), bodies.size()), bodies.size())) {
+            JsonNode reply = graph.post("/me/messages", properties.pageToken(), body);
+            last = MetaPayloadMapper.text(reply, "message_id");
+            progress.sent(last);
+        }
+        return last;
+    }
+
+    /** The delivery as Send API bodies, in order: the same in every attempt, so that a retry can skip those sent. */
+    private List<Map<String, Object>> bodies(Delivery delivery) {
+        List<Map<String, Object>> bodies = new ArrayList<>();
         for (OutboundMessage message : delivery.messages()) {
             List<String> chunks = TextChunks.splitTrimmed(TextRendering.linked(message, topic -> publicUrl.answerPage(topic, delivery.language()), null), MAX_TEXT);
             for (int i = 0; i < chunks.size(); i++) {
@@ -62,11 +84,10 @@ class MessengerAdapter implements ChannelAdapter {
                 body.put("recipient", Map.of("id", delivery.address()));
                 body.put("messaging_type", "RESPONSE");
                 body.put("message", content);
-                JsonNode reply = graph.post("/me/messages", properties.pageToken(), body);
-                last = MetaPayloadMapper.text(reply, "message_id");
+                bodies.add(body);
             }
         }
-        return last;
+        return bodies;
     }
 
     static List<Map<String, Object>> quickReplies(List<OutboundMessage.Option> options) {

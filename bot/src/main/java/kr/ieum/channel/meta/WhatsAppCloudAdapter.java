@@ -72,29 +72,55 @@ class WhatsAppCloudAdapter implements ChannelAdapter {
 
     @Override
     public String send(Delivery delivery) {
+        return send(delivery, Progress.NONE);
+    }
+
+    /**
+     * Each Graph call is one message of the delivery; those WhatsApp took in an earlier attempt are not sent again. The
+     * Cloud API takes no idempotency key: only a call whose answer was lost (a timeout, a crash in the instant after) can
+     * reach the resident twice. A delivery begun inside the 24-hour window whose retry comes after it closed keeps
+     * what went and is dead-lettered: the template stands for a whole reply, not for its rest.
+     */
+    @Override
+    public String send(Delivery delivery, Progress progress) {
         String from = delivery.context(MetaPayloadMapper.PHONE_NUMBER_ID);
         if (from == null || !from.matches("\\d{1,30}")) {
             throw new DeliveryFailed("WhatsApp reply without the business phone number id", false);
         }
         String path = "/" + from + "/messages";
         if (!withinWindow(delivery.context(MetaPayloadMapper.RECEIVED_AT), Instant.now())) {
-            return template(path, delivery);
+            if (progress.done() > 0) {
+                throw new DeliveryFailed("WhatsApp customer service window (24 h) closed after " + progress.done()
+                        + " message(s) of this reply went", false);
+            }
+            String id = template(path, delivery);
+            progress.sent(id);
+            return id;
         }
+        List<Map<String, Object>> bodies = bodies(delivery);
         String last = null;
+        for (Map<String, Object> body : bodies.subList(Math.min(progress.done(), bodies.size()), bodies.size())) {
+            last = id(graph.post(path, properties.whatsappToken(), body));
+            progress.sent(last);
+        }
+        return last;
+    }
+
+    /** The delivery as Cloud API bodies, in order: the same in every attempt, so that a retry can skip those sent. */
+    private List<Map<String, Object>> bodies(Delivery delivery) {
+        List<Map<String, Object>> bodies = new ArrayList<>();
         for (OutboundMessage message : delivery.messages()) {
             String text = TextRendering.linked(message, topic -> publicUrl.answerPage(topic, delivery.language()), "*");
             int options = message.options().size();
             if (options > 0 && options <= MAX_ROWS && text.length() <= MAX_INTERACTIVE_BODY) {
-                last = id(graph.post(path, properties.whatsappToken(),
-                        envelope(delivery.address(), "interactive", interactive(text, message.options(), delivery.language()))));
+                bodies.add(envelope(delivery.address(), "interactive", interactive(text, message.options(), delivery.language())));
                 continue;
             }
             for (String chunk : TextChunks.splitTrimmed(text, MAX_TEXT)) {
-                last = id(graph.post(path, properties.whatsappToken(),
-                        envelope(delivery.address(), "text", Map.of("preview_url", false, "body", chunk))));
+                bodies.add(envelope(delivery.address(), "text", Map.of("preview_url", false, "body", chunk)));
             }
         }
-        return last;
+        return bodies;
     }
 
     /** True while the resident's last message ({@code receivedAt}, epoch seconds) is less than 24 hours old. */

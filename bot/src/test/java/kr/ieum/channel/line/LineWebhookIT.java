@@ -1,5 +1,6 @@
 package kr.ieum.channel.line;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,11 +20,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import kr.ieum.channel.ChannelDispatcher;
+import kr.ieum.channel.Delivery;
+import kr.ieum.conversation.OutboundMessage;
 import kr.ieum.faq.FaqService;
+import kr.ieum.i18n.LocalizedText;
 import kr.ieum.i18n.Messages;
+import kr.ieum.platform.AddressCipher;
 import kr.ieum.support.Await;
 import kr.ieum.support.HttpStandIn;
 import kr.ieum.support.ServiceTest;
@@ -41,6 +53,8 @@ import org.junit.jupiter.api.Test;
 @Property(name = "ieum.channels.line.channel-secret", value = LineWebhookIT.SECRET)
 @Property(name = "ieum.channels.line.channel-token", value = LineWebhookIT.TOKEN)
 @Property(name = "ieum.channels.poll", value = "100ms")
+@Property(name = "ieum.channels.first-retry", value = "100ms")
+@Property(name = "ieum.channels.max-retry", value = "200ms")
 class LineWebhookIT extends ServiceTest {
     static final String SECRET = "8c570fa6dd201bb328f1c1eac23a96d8";
     static final String TOKEN = "line-channel-access-token-for-tests";
@@ -65,6 +79,8 @@ class LineWebhookIT extends ServiceTest {
     ObjectMapper json;
     @Inject
     DataSource dataSource;
+    @Inject
+    AddressCipher cipher;
 
     @Override
     public Map<String, String> getProperties() {
@@ -348,6 +364,118 @@ class LineWebhookIT extends ServiceTest {
         String greeting = texts(replies(token).get(0)).get(0);
         assertTrue(greeting.startsWith(messages.render("en", "language.menu.title").text()), greeting);
         assertTrue(greeting.contains(". ไทย"), "every language is listed by its own name");
+    }
+
+    /**
+     * LINE's push with retry keys, as the Messaging API does it: a key taken before answers 409; the {@code nth} push is
+     * refused once with a 500, not taken ({@code takenAnyway} false) or taken with its answer lost (true).
+     */
+    private static final class LinePush implements Function<HttpStandIn.Call, HttpStandIn.Answer> {
+        final List<HttpStandIn.Call> taken = new CopyOnWriteArrayList<>();
+        private final Set<String> keys = ConcurrentHashMap.newKeySet();
+        private final AtomicInteger pushes = new AtomicInteger();
+        private final int nth;
+        private final boolean takenAnyway;
+
+        LinePush(int nth, boolean takenAnyway) {
+            this.nth = nth;
+            this.takenAnyway = takenAnyway;
+        }
+
+        @Override
+        public HttpStandIn.Answer apply(HttpStandIn.Call call) {
+            String key = call.header("x-line-retry-key");
+            if (key != null && keys.contains(key)) {
+                return new HttpStandIn.Answer(409, "{\"message\":\"The retry key is already accepted\"}",
+                        Map.of("x-line-accepted-request-id", "req-" + key));
+            }
+            if (pushes.incrementAndGet() == nth) {
+                if (takenAnyway) {
+                    take(call, key);
+                }
+                return new HttpStandIn.Answer(500, "{\"message\":\"An error occurred in the server\"}");
+            }
+            take(call, key);
+            return new HttpStandIn.Answer(200, "{\"sentMessages\":[{\"id\":\"" + pushes.get() + "\",\"quoteToken\":\"q\"}]}");
+        }
+
+        private void take(HttpStandIn.Call call, String key) {
+            taken.add(call);
+            if (key != null) {
+                keys.add(key);
+            }
+        }
+    }
+
+    /** Eleven one-line messages: three calls of at most five message objects. */
+    private static List<OutboundMessage> elevenMessages() {
+        return IntStream.rangeClosed(1, 11).mapToObj(i -> OutboundMessage.of(new LocalizedText("en", "Part " + i))).toList();
+    }
+
+    private static List<String> parts(int from, int to) {
+        return IntStream.rangeClosed(from, to).mapToObj(i -> "Part " + i).toList();
+    }
+
+    /** Waits for the row to be sent; answers its attempts and the calls it recorded. */
+    private String[] sentRow(Resident r) {
+        String hash = cipher.hash(LineEventMapper.CHANNEL, r.userId);
+        Await.until("the reply is sent", () -> "sent".equals(Sql.one(dataSource, "select state from outbox where address_hash = ?", hash)));
+        return new String[] {Sql.one(dataSource, "select attempts from outbox where address_hash = ?", hash),
+            Sql.one(dataSource, "select parts_sent from outbox where address_hash = ?", hash)};
+    }
+
+    /** A push of three calls whose second LINE refuses once: the retry sends the second and the third, never the first again. */
+    @Test
+    void aPushWhoseSecondCallFailsOnceReachesTheResidentOnceEachInOrder() throws Exception {
+        LinePush line = new LinePush(2, false);
+        API.answer("/v2/bot/message/push", line);
+        Resident r = new Resident();
+        dispatcher.enqueue(new Delivery(LineEventMapper.CHANNEL, r.userId, "en", elevenMessages(), Map.of()));
+        assertArrayEquals(new String[] {"2", "3"}, sentRow(r), "two attempts, three calls taken");
+        Thread.sleep(300);
+        List<HttpStandIn.Call> pushes = pushes(r);
+        assertEquals(List.of(parts(1, 5), parts(6, 10), parts(6, 10), parts(11, 11)), pushes.stream().map(this::texts).toList(),
+                "what the stand-in received");
+        assertEquals(List.of(parts(1, 5), parts(6, 10), parts(11, 11)), line.taken.stream().map(this::texts).toList(),
+                "what it took: each call once, in order");
+        // a delivery that answers no event (a reminder, an announcement) keys its pushes on the outbox row
+        assertEquals(pushes.get(1).header("x-line-retry-key"), pushes.get(2).header("x-line-retry-key"), "the retry has the same key");
+        assertEquals(3, pushes.stream().map(c -> c.header("x-line-retry-key")).filter(Objects::nonNull).distinct().count());
+    }
+
+    /** A push LINE took but whose answer was lost: the retry's key is refused with 409 and the resident sees it once. */
+    @Test
+    void aPushWhoseAnswerWasLostIsNotDeliveredTwice() throws Exception {
+        LinePush line = new LinePush(2, true);
+        API.answer("/v2/bot/message/push", line);
+        Resident r = new Resident();
+        dispatcher.enqueue(new Delivery(LineEventMapper.CHANNEL, r.userId, "en", elevenMessages(),
+                Map.of(LineEventMapper.CONTEXT_EVENT, newId())));
+        assertArrayEquals(new String[] {"2", "3"}, sentRow(r));
+        Thread.sleep(300);
+        assertEquals(4, pushes(r).size(), "the second call went twice");
+        assertEquals(List.of(parts(1, 5), parts(6, 10), parts(11, 11)), line.taken.stream().map(this::texts).toList(),
+                "LINE delivered it once: the retry key was taken already");
+    }
+
+    /**
+     * A reply whose first call went by the reply token and whose second (a push) fails once: the retry pushes the second
+     * and the third and does not try the used token again, so the first is not pushed as a fallback either.
+     */
+    @Test
+    void aRetryAfterTheReplyTokenWasUsedSendsOnlyTheRest() throws Exception {
+        LinePush line = new LinePush(1, false);
+        API.answer("/v2/bot/message/push", line);
+        Resident r = new Resident();
+        String token = newId();
+        dispatcher.enqueue(new Delivery(LineEventMapper.CHANNEL, r.userId, "en", elevenMessages(),
+                Map.of(LineEventMapper.CONTEXT_REPLY_TOKEN, token, LineEventMapper.CONTEXT_EVENT, newId(),
+                        LineEventMapper.CONTEXT_TIMESTAMP, String.valueOf(Instant.now().toEpochMilli()))));
+        assertArrayEquals(new String[] {"2", "3"}, sentRow(r));
+        Thread.sleep(300);
+        assertEquals(List.of(parts(1, 5)), replies(token).stream().map(this::texts).toList(), "the token is used once");
+        assertEquals(List.of(parts(6, 10), parts(6, 10), parts(11, 11)), pushes(r).stream().map(this::texts).toList());
+        assertEquals(List.of(parts(6, 10), parts(11, 11)), line.taken.stream().map(this::texts).toList());
     }
 
     @Test

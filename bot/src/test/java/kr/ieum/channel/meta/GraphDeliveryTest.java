@@ -9,6 +9,7 @@ import io.micronaut.json.JsonMapper;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import kr.ieum.channel.ChannelAdapter;
 import kr.ieum.channel.Delivery;
 import kr.ieum.channel.DeliveryFailed;
 import kr.ieum.channel.TextChunks;
@@ -58,6 +59,39 @@ class GraphDeliveryTest {
             assertFalse(failed.retryable());
             assertTrue(failed.getMessage().contains("24 h"));
             assertTrue(graph.calls().isEmpty(), "no Graph call");
+        }
+    }
+
+    /** A retry that comes after the window closed sends no template for the rest of a reply begun inside it. */
+    @Test
+    void deadLettersTheRestOfAReplyWhoseWindowClosedBetweenAttempts() {
+        try (StandInServer graph = StandInServer.start(c -> new StandInServer.Reply(200, "{\"messages\":[{\"id\":\"x\"}]}"))) {
+            MetaProperties properties = new MetaProperties(true, "s", "v", "p", "w", graph.url(), "ieum_reopen", "en_US");
+            WhatsAppCloudAdapter adapter = new WhatsAppCloudAdapter(new GraphApi(JsonMapper.createDefault(), properties),
+                    properties, null, kr.ieum.channel.PublicUrl.fixed("https://ieum.example"));
+            String dayOld = String.valueOf(Instant.now().minusSeconds(25 * 3600).getEpochSecond());
+            Delivery delivery = new Delivery("whatsapp-cloud", "9779812345678", "ne",
+                    List.of(OutboundMessage.of(new LocalizedText("ne", "एक")), OutboundMessage.of(new LocalizedText("ne", "दुई"))),
+                    Map.of(MetaPayloadMapper.PHONE_NUMBER_ID, "106540352242922", MetaPayloadMapper.RECEIVED_AT, dayOld));
+            ChannelAdapter.Progress oneSent = new ChannelAdapter.Progress() {
+                @Override
+                public int done() {
+                    return 1;
+                }
+
+                @Override
+                public void sent(String providerId) {
+                    throw new AssertionError("nothing is sent");
+                }
+
+                @Override
+                public String key() {
+                    return null;
+                }
+            };
+            DeliveryFailed failed = assertThrows(DeliveryFailed.class, () -> adapter.send(delivery, oneSent));
+            assertFalse(failed.retryable());
+            assertTrue(graph.calls().isEmpty(), "neither the rest nor the template");
         }
     }
 

@@ -21,14 +21,20 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import javax.sql.DataSource;
 import kr.ieum.channel.ChannelDispatcher;
+import kr.ieum.channel.Delivery;
+import kr.ieum.conversation.OutboundMessage;
 import kr.ieum.faq.FaqService;
+import kr.ieum.i18n.LocalizedText;
 import kr.ieum.i18n.Messages;
+import kr.ieum.platform.AddressCipher;
 import kr.ieum.support.Await;
 import kr.ieum.support.Golden;
 import kr.ieum.support.ServiceTest;
@@ -51,6 +57,12 @@ class MetaWebhookIT extends ServiceTest {
     private static final String MESSENGER = "/v21.0/me/messages";
     private static final String WHATSAPP = "/v21.0/" + PHONE_NUMBER_ID + "/messages";
     private static final AtomicInteger SENT = new AtomicInteger();
+    /** Refusals the stand-in makes once each: the {@code nth} Graph call to {@code recipient} answers {@code status}. */
+    private record Refusal(String recipient, int nth, int status) {}
+    private static final List<Refusal> REFUSALS = new CopyOnWriteArrayList<>();
+    private static final Map<String, AtomicInteger> CALLS_TO = new ConcurrentHashMap<>();
+    /** The calls the stand-in took (answered 2xx), in order. */
+    private static final List<StandInServer.Call> TAKEN = new CopyOnWriteArrayList<>();
     private final StandInServer graph = StandInServer.start(MetaWebhookIT::graphReply);
 
     @Inject
@@ -70,6 +82,8 @@ class MetaWebhookIT extends ServiceTest {
     JsonMapper json;
     @Inject
     DataSource dataSource;
+    @Inject
+    AddressCipher cipher;
 
     @Override
     public Map<String, String> getProperties() {
@@ -82,6 +96,9 @@ class MetaWebhookIT extends ServiceTest {
         props.put("ieum.channels.meta.graph-url", graph.url() + "/v21.0");
         props.put("ieum.channels.meta.whatsapp-template", "ieum_reopen_conversation");
         props.put("ieum.channels.meta.whatsapp-template-language", "en_US");
+        props.put("ieum.channels.first-retry", "100ms");
+        props.put("ieum.channels.max-retry", "200ms");
+        props.put("ieum.channels.poll", "200ms");
         return props;
     }
 
@@ -90,17 +107,36 @@ class MetaWebhookIT extends ServiceTest {
         graph.close();
     }
 
-    /** The Graph API's answers: a message id per send, as the Send API and WhatsApp Cloud API return them. */
+    /**
+     * The Graph API's answers: a message id per send, as the Send API and WhatsApp Cloud API return them, or a refusal
+     * the test asked for ({@link #refuseOnce}).
+     */
     private static StandInServer.Reply graphReply(StandInServer.Call call) {
         int n = SENT.incrementAndGet();
+        for (Refusal refusal : REFUSALS) {
+            if (call.body().contains("\"" + refusal.recipient() + "\"")
+                    && CALLS_TO.computeIfAbsent(refusal.recipient(), r -> new AtomicInteger()).incrementAndGet() == refusal.nth()
+                    && REFUSALS.remove(refusal)) {
+                return new StandInServer.Reply(refusal.status(), "{\"error\":{\"message\":\"An unexpected error has occurred. "
+                        + "Please retry your request later.\",\"type\":\"OAuthException\",\"is_transient\":true,\"code\":2}}");
+            }
+        }
         if (call.path().equals("/v21.0/me/messages")) {
+            TAKEN.add(call);
             return new StandInServer.Reply(200, "{\"recipient_id\":\"x\",\"message_id\":\"m_out_" + n + "\"}");
         }
         if (call.path().equals("/v21.0/" + PHONE_NUMBER_ID + "/messages")) {
+            TAKEN.add(call);
             return new StandInServer.Reply(200, "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"x\",\"wa_id\":\"x\"}],"
                     + "\"messages\":[{\"id\":\"wamid.out." + n + "\"}]}");
         }
         return new StandInServer.Reply(404, "{\"error\":{\"message\":\"Unknown path\",\"type\":\"OAuthException\",\"code\":803}}");
+    }
+
+    /** The {@code nth} Graph call (counting from 1) to {@code recipient} answers {@code status}, once. */
+    private static void refuseOnce(String recipient, int nth, int status) {
+        CALLS_TO.remove(recipient);
+        REFUSALS.add(new Refusal(recipient, nth, status));
     }
 
     @Inject
@@ -295,6 +331,45 @@ class MetaWebhookIT extends ServiceTest {
         assertEquals(200, post(Golden.load("meta/whatsapp-status.json",
                 "wamid.HBgNOTc3OTgxMjM0NTY3OBUCABEYEjQ1RjY3ODlBQkNERUYwMTIzAAgolden", wamid)));
         assertEquals("read", Sql.one(dataSource, "select provider_status from outbox where provider_id = ?", wamid));
+    }
+
+    /** A Messenger reply of three messages whose second Graph refuses once: the retry sends the second and the third only. */
+    @Test
+    void aMessengerReplyWhoseSecondMessageFailsOnceReachesTheResidentOnceEachInOrder() {
+        String psid = psid();
+        refuseOnce(psid, 2, 500);
+        dispatcher.enqueue(new Delivery(MetaPayloadMapper.MESSENGER, psid, "en", threeParts(), Map.of()));
+        assertEachPartTakenOnceInOrder(MetaPayloadMapper.MESSENGER, MESSENGER, psid, MetaWebhookIT::messengerText);
+    }
+
+    /** The same on WhatsApp: each Cloud API message is one part of the reply. */
+    @Test
+    void aWhatsAppReplyWhoseSecondMessageFailsOnceReachesTheResidentOnceEachInOrder() {
+        String to = "97798" + digits(8);
+        refuseOnce(to, 2, 500);
+        dispatcher.enqueue(new Delivery(MetaPayloadMapper.WHATSAPP, to, "en", threeParts(),
+                Map.of(MetaPayloadMapper.PHONE_NUMBER_ID, PHONE_NUMBER_ID, MetaPayloadMapper.RECEIVED_AT, now())));
+        assertEachPartTakenOnceInOrder(MetaPayloadMapper.WHATSAPP, WHATSAPP, to, MetaWebhookIT::whatsappText);
+    }
+
+    private static List<OutboundMessage> threeParts() {
+        return List.of(1, 2, 3).stream().map(i -> OutboundMessage.of(new LocalizedText("en", "Part " + i + " of three"))).toList();
+    }
+
+    /** Graph got the 2nd part twice (refused, then taken), took each part exactly once and in order, and the row is sent. */
+    private void assertEachPartTakenOnceInOrder(String channel, String path, String recipient,
+            java.util.function.Function<Map<String, Object>, String> text) {
+        List<String> parts = List.of("Part 1 of three", "Part 2 of three", "Part 3 of three");
+        String hash = cipher.hash(channel, recipient);
+        Await.until("the reply is sent after one retry", () -> "sent".equals(Sql.one(dataSource,
+                "select state from outbox where address_hash = ?", hash)));
+        sleep(300); // nothing more comes
+        assertEquals(List.of(parts.get(0), parts.get(1), parts.get(1), parts.get(2)),
+                calls(path, recipient).stream().map(c -> text.apply(read(c.body()))).toList(), "what the stand-in received");
+        assertEquals(parts, TAKEN.stream().filter(c -> c.path().equals(path) && c.body().contains("\"" + recipient + "\""))
+                .map(c -> text.apply(read(c.body()))).toList(), "what it took: each part once, in order");
+        assertEquals("2", Sql.one(dataSource, "select attempts from outbox where address_hash = ?", hash));
+        assertEquals("3", Sql.one(dataSource, "select parts_sent from outbox where address_hash = ?", hash));
     }
 
     @Test
