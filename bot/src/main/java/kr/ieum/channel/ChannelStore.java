@@ -38,6 +38,9 @@ class ChannelStore {
     /** A stored inbound message, decrypted. */
     record Inbound(long id, int attempts, InboundEnvelope envelope) {}
 
+    /** The first key of the advisory locks that serialise one contact's turns (the second is the contact's hash). */
+    static final int CONTACT_LOCKS = 7452002;
+
     /** A reply waiting in the outbox, decrypted. */
     record Pending(long id, int attempts, Delivery delivery, int partsSent, Instant createdAt) {
         /**
@@ -81,6 +84,35 @@ class ChannelStore {
                 }
                 InboundEnvelope env = read(cipher.decrypt(rs.getBytes(2)), InboundEnvelope.class);
                 return Optional.of(new Inbound(id, rs.getInt(1), env));
+            }
+        });
+    }
+
+    /**
+     * Serialises the turns of one contact across replicas: takes a transaction-scoped advisory lock on the contact of
+     * inbox row {@code id} (channel and address hash), so a second message of the same resident waits while the first
+     * one's turn runs on any replica. Then answers whether the row may go now: false while an earlier message of the
+     * same contact still waits (a later webhook overtook it), so that turns run in the order residents wrote.
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    boolean contactTurn(long id) {
+        boolean locked = jdbc.prepareStatement("select pg_advisory_xact_lock(" + CONTACT_LOCKS + ", hashtext(channel || ':' || address_hash)) "
+                + "from inbox where id = ? and address_hash is not null", ps -> {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        });
+        if (!locked) {
+            return true;
+        }
+        // a statement of its own: it must see what the turn we waited for committed (a statement's snapshot is taken
+        // when it starts, before the lock was granted)
+        return jdbc.prepareStatement("select not exists (select 1 from inbox e join inbox i on e.channel = i.channel "
+                + "and e.address_hash = i.address_hash where i.id = ? and e.state = 'new' and e.id < i.id)", ps -> {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
             }
         });
     }

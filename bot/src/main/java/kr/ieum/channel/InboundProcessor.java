@@ -23,12 +23,14 @@ class InboundProcessor {
 
     /**
      * Claims inbox row {@code id}, runs the turn and, unless {@code inline}, puts the replies in the outbox;
-     * empty when the row is taken or done already.
+     * empty when the row is taken or done already, or (unless {@code inline}: a webhook waits for that answer) when an
+     * earlier message of the same contact still waits, which then goes first and this one at a later poll. One contact's
+     * turns never run at once, on any replica ({@link ChannelStore#contactTurn}).
      */
     @Transactional
     Optional<Processed> process(long id, boolean inline) {
         Optional<ChannelStore.Inbound> claimed = store.claimInbound(id);
-        if (claimed.isEmpty()) {
+        if (claimed.isEmpty() || !store.contactTurn(id) && !inline) {
             return Optional.empty();
         }
         InboundEnvelope env = claimed.get().envelope();

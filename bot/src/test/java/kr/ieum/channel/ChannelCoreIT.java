@@ -1,6 +1,7 @@
 package kr.ieum.channel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.context.annotation.Property;
@@ -66,6 +67,58 @@ class ChannelCoreIT extends ServiceTest {
         // the retry did not run a second turn
         Await.until("the outbox row is sent", () -> dispatcher.outboxCount("recording", "pending") == 0);
         assertEquals(1, channel.sent.size());
+    }
+
+    @Inject
+    InboundProcessor processor;
+
+    @Test
+    void oneContactsTurnsRunInTheOrderWrittenAndNeverAtOnce() throws Exception {
+        String from = "+8210" + (10_000_000 + new java.util.Random().nextInt(89_999_999));
+        long first = store.storeInbound(message(UUID.randomUUID().toString(), from, "what is the mobile residence card?")).orElseThrow();
+        long second = store.storeInbound(message(UUID.randomUUID().toString(), from, "how much does it cost?")).orElseThrow();
+        // the second webhook's turn comes first (another replica was quicker): it waits for the first
+        assertTrue(processor.process(second, false).isEmpty(), "a later message waits while an earlier one is new");
+        assertEquals("new", query("select state from inbox where id = cast(? as bigint)", String.valueOf(second)));
+        assertEquals("mobile-id-overview", processor.process(first, false).orElseThrow().turn().topic());
+        assertEquals("mobile-id-cost", processor.process(second, false).orElseThrow().turn().topic());
+
+        // while one replica runs a turn of this contact (its transaction holds the contact's lock), another replica's
+        // turn for the same contact waits until it commits; a turn of another contact does not
+        long third = store.storeInbound(message(UUID.randomUUID().toString(), from, "is it free?")).orElseThrow();
+        long fourth = store.storeInbound(message(UUID.randomUUID().toString(), from, "where do I download the app?")).orElseThrow();
+        long other = store.storeInbound(message(UUID.randomUUID().toString(), from + "9", "is it free?")).orElseThrow();
+        java.util.concurrent.CountDownLatch locked = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicLong committedAt = new java.util.concurrent.atomic.AtomicLong();
+        Thread replica = new Thread(() -> transactions.executeWrite(status -> {
+            store.claimInbound(third).orElseThrow();
+            assertTrue(store.contactTurn(third));
+            locked.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            store.inboundDone(third);
+            committedAt.set(System.nanoTime());
+            return null;
+        }));
+        replica.start();
+        assertTrue(locked.await(10, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals("mobile-id-cost", processor.process(other, false).orElseThrow().turn().topic(), "another contact goes on");
+        java.util.concurrent.CompletableFuture<Long> waiting = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            processor.process(fourth, false).orElseThrow();
+            return System.nanoTime();
+        });
+        Thread.sleep(300);
+        assertFalse(waiting.isDone(), "the same contact's turn waits for the lock");
+        release.countDown();
+        long finishedAt = waiting.get(20, java.util.concurrent.TimeUnit.SECONDS);
+        replica.join();
+        assertTrue(finishedAt >= committedAt.get(), "it ran after the first replica's turn committed");
+        Await.until("the replies of these turns are sent (the tests after this one count deliveries)",
+                () -> dispatcher.outboxCount("recording", "pending") == 0);
     }
 
     @Test

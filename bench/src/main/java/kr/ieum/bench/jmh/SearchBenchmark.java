@@ -19,7 +19,10 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
-/** {@link FaqIndex#search} over the real knowledge base (content/, all locales), as the service builds it. */
+/**
+ * {@link FaqIndex#search} over the real knowledge base (content/, all locales), as the service builds it, and the
+ * concept side of a question: reading its concepts with the lexicon (content/concepts) and searching them.
+ */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -38,7 +41,7 @@ public class SearchBenchmark {
         Paths paths = Paths.fromSystem();
         List<String> tags = LocalesLoader.registry(paths.locales()).tags();
         ContentSet set = ContentReader.read(paths.content(), new HashSet<>(tags));
-        index = new FaqIndex(0.5f);
+        index = new FaqIndex(FaqIndex.Weights.DEFAULT, new kr.ieum.faq.index.ConceptLexicon(set.concepts()));
         java.util.Set<String> keys = new java.util.LinkedHashSet<>();
         List<FaqIndex.Phrase> phrases = new java.util.ArrayList<>();
         for (Localization l : set.localizations()) {
@@ -54,6 +57,11 @@ public class SearchBenchmark {
     @Benchmark
     public Object search() {
         return index.search(text, locale, 8);
+    }
+
+    @Benchmark
+    public Object concepts() {
+        return index.searchConcepts(index.concepts(text, locale));
     }
 
     @TearDown
