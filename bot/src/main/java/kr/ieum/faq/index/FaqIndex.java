@@ -59,7 +59,6 @@ public final class FaqIndex implements AutoCloseable {
         }
     };
     private static final float B = 0.75f;
-    private static final Analyzer CONCEPT_ANALYZER = new org.apache.lucene.analysis.core.WhitespaceAnalyzer();
     private static final int MAX_QUERY_CHARS = 600;
     private static final int MAX_TERMS = 300;
 
@@ -71,13 +70,8 @@ public final class FaqIndex implements AutoCloseable {
     private final double answerShare;
     private final Set<String> locales = ConcurrentHashMap.newKeySet();
     private final ConceptLexicon lexicon;
-    /** Per topic, per locale: how many phrasings it has ({@link #PHRASINGS}) and how many mention each concept. */
-    private final Map<String, Map<String, Map<String, Integer>>> conceptCounts = new ConcurrentHashMap<>();
-    private static final String PHRASINGS = "";
-    /** The fields of concept ids (language-neutral: every locale's phrasings meet there). */
-    private static final String CONCEPTS = "c", TOPIC_CONCEPTS = "tc";
-    /** Every locale's phrasings share the concept fields: look deeper to find each topic's best. */
-    private static final int CONCEPT_DEPTH = 1000;
+    /** The concepts of every locale's phrasings (language-neutral: a question meets them all there). */
+    private final ConceptIndex concepts;
 
     /** A phrasing to index: a topic's question or one of its alternates in one locale. */
     public record Phrase(String topic, String locale, String text) {}
@@ -105,6 +99,7 @@ public final class FaqIndex implements AutoCloseable {
     /** An index that also records the concepts of each phrasing, read with {@code lexicon}. */
     public FaqIndex(Weights weights, ConceptLexicon lexicon) {
         this.lexicon = lexicon;
+        this.concepts = new ConceptIndex(K1, B, TOPIC_K1, TOPIC_B, weights.phraseShare());
         this.gramWeight = weights.gramWeight();
         this.phraseShare = weights.phraseShare();
         this.answerShare = weights.answerShare();
@@ -112,9 +107,6 @@ public final class FaqIndex implements AutoCloseable {
             Analyzer perField = new DelegatingAnalyzerWrapper(Analyzer.PER_FIELD_REUSE_STRATEGY) {
                 @Override
                 protected Analyzer getWrappedAnalyzer(String field) {
-                    if (field.equals(CONCEPTS) || field.equals(TOPIC_CONCEPTS)) {
-                        return CONCEPT_ANALYZER;
-                    }
                     int cut = field.indexOf('_');
                     String locale = field.substring(cut + 1);
                     return field.charAt(cut - 1) == 'g' ? analyzers.grams(locale) : analyzers.words(locale);
@@ -141,32 +133,19 @@ public final class FaqIndex implements AutoCloseable {
         try {
             for (String key : topicLocaleKeys) {
                 writer.deleteDocuments(new Term(KEY, key));
-                int cut = key.lastIndexOf('/');
-                Map<String, Map<String, Integer>> perLocale = conceptCounts.get(key.substring(0, cut));
-                if (perLocale != null) {
-                    perLocale.remove(key.substring(cut + 1));
-                }
             }
             Map<Phrase, StringBuilder> topicTexts = new LinkedHashMap<>();
-            Map<Phrase, StringBuilder> topicConcepts = new HashMap<>();
+            Map<String, List<Set<String>>> conceptsByKey = new HashMap<>();
             for (Phrase p : phrases) {
                 topicTexts.computeIfAbsent(new Phrase(p.topic(), p.locale(), ""), k -> new StringBuilder()).append(p.text()).append('\n');
-                Set<String> mentioned = lexicon.concepts(p.text(), readWith(p.locale()));
-                String concepts = String.join(" ", mentioned);
-                Map<String, Integer> counts = conceptCounts.computeIfAbsent(p.topic(), k -> new ConcurrentHashMap<>())
-                        .computeIfAbsent(p.locale(), k -> new ConcurrentHashMap<>());
-                counts.merge(PHRASINGS, 1, Integer::sum);
-                mentioned.forEach(c -> counts.merge(c, 1, Integer::sum));
-                topicConcepts.computeIfAbsent(new Phrase(p.topic(), p.locale(), ""), k -> new StringBuilder()).append(concepts).append('\n');
+                conceptsByKey.computeIfAbsent(key(p.topic(), p.locale()), k -> new ArrayList<>())
+                        .add(lexicon.concepts(p.text(), readWith(p.locale())));
                 Document doc = new Document();
                 doc.add(new StringField(TOPIC, p.topic(), Field.Store.YES));
                 doc.add(new StringField(LOCALE, p.locale(), Field.Store.YES));
                 doc.add(new StringField(KEY, key(p.topic(), p.locale()), Field.Store.NO));
                 doc.add(new TextField("w_" + p.locale(), p.text(), Field.Store.NO));
                 doc.add(new TextField("g_" + p.locale(), p.text(), Field.Store.NO));
-                if (!concepts.isEmpty()) {
-                    doc.add(new TextField(CONCEPTS, concepts, Field.Store.NO));
-                }
                 writer.addDocument(doc);
                 locales.add(p.locale());
             }
@@ -182,7 +161,6 @@ public final class FaqIndex implements AutoCloseable {
                 doc.add(new StringField(KEY, key(topic, locale), Field.Store.NO));
                 doc.add(new TextField("tw_" + locale, e.getValue().toString(), Field.Store.NO));
                 doc.add(new TextField("tg_" + locale, e.getValue().toString(), Field.Store.NO));
-                doc.add(new TextField(TOPIC_CONCEPTS, topicConcepts.get(e.getKey()).toString(), Field.Store.NO));
                 String answer = answerShare > 0 ? answers.get(key(topic, locale)) : null;
                 if (answer != null) {
                     doc.add(new TextField("aw_" + locale, answer, Field.Store.NO));
@@ -190,6 +168,7 @@ public final class FaqIndex implements AutoCloseable {
                 writer.addDocument(doc);
             }
             searchers.maybeRefreshBlocking();
+            concepts.replace(topicLocaleKeys, conceptsByKey);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -205,13 +184,7 @@ public final class FaqIndex implements AutoCloseable {
      * belongs to the topic (0 when it never comes up in the ways residents ask it).
      */
     public double conceptShare(String topic, String concept) {
-        int phrasings = 0;
-        int mentions = 0;
-        for (Map<String, Integer> counts : conceptCounts.getOrDefault(topic, Map.of()).values()) {
-            phrasings += counts.getOrDefault(PHRASINGS, 0);
-            mentions += counts.getOrDefault(concept, 0);
-        }
-        return phrasings == 0 ? 0 : (double) mentions / phrasings;
+        return concepts.share(topic, concept);
     }
 
     /** The concept ids that {@code text}, written in {@code locale}, mentions (see {@link ConceptLexicon}). */
@@ -223,28 +196,8 @@ public final class FaqIndex implements AutoCloseable {
      * Each topic's confidence that it is about {@code concepts}, over the phrasings of every locale: the concept
      * counterpart of {@link #search}, best first.
      */
-    public Map<String, Double> searchConcepts(Set<String> concepts) {
-        if (concepts.isEmpty()) {
-            return Map.of();
-        }
-        Map<String, Integer> terms = new HashMap<>();
-        concepts.forEach(c -> terms.put(c, 1));
-        try {
-            IndexSearcher searcher = searchers.acquire();
-            try {
-                searcher.setSimilarity(SIMILARITY);
-                Map<String, Double> phrase = confidences(searcher, CONCEPTS, null, terms, Map.of());
-                Map<String, Double> topical = confidences(searcher, TOPIC_CONCEPTS, null, terms, Map.of());
-                Map<String, Double> combined = new LinkedHashMap<>();
-                phrase.forEach((topic, c) -> combined.put(topic, phraseShare * c + (1 - phraseShare) * topical.getOrDefault(topic, 0.0)));
-                topical.forEach((topic, c) -> combined.putIfAbsent(topic, (1 - phraseShare) * c));
-                return combined;
-            } finally {
-                searchers.release(searcher);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    public Map<String, Double> searchConcepts(Set<String> asked) {
+        return concepts.search(asked);
     }
 
     public static String key(String topic, String locale) {
@@ -293,12 +246,12 @@ public final class FaqIndex implements AutoCloseable {
         BooleanQuery.Builder builder = new BooleanQuery.Builder();
         words.keySet().forEach(t -> builder.add(new TermQuery(new Term(wordField, t)), BooleanClause.Occur.SHOULD));
         grams.keySet().forEach(t -> builder.add(new BoostQuery(new TermQuery(new Term(gramField, t)), gramWeight), BooleanClause.Occur.SHOULD));
-        double self = selfScore(searcher, wordField, words, 1f) + (grams.isEmpty() ? 0 : selfScore(searcher, gramField, grams, gramWeight));
+        double self = selfScore(searcher, wordField, words, 1f) + selfScore(searcher, gramField, grams, gramWeight);
         Map<String, Double> best = new LinkedHashMap<>();
         if (self <= 0) {
             return best;
         }
-        TopDocs top = searcher.search(builder.build(), wordField.endsWith(CONCEPTS) ? CONCEPT_DEPTH : 60);
+        TopDocs top = searcher.search(builder.build(), 60);
         for (ScoreDoc sd : top.scoreDocs) {
             String topic = searcher.storedFields().document(sd.doc).get(TOPIC);
             best.merge(topic, sd.score / self, Math::max);
