@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 /**
  * Languages that residents often type in Latin letters though their script is another (romanised Nepali, Urdu,
  * Bengali, Sinhala): OpenNLP's model knows them only in their own scripts, so a message is read as one of them by its
- * function words ({@code /language/romanised/<tag>.txt}): at least two of one list's words, a third of the message's
+ * function words ({@code /language/romanised/<tag>.txt}): at least two of one list's words, a quarter of the message's
  * words or more, and more than any other list has. Never decisive: a contact's known language is not switched by it.
  */
 final class RomanisedCues {
@@ -72,7 +72,7 @@ final class RomanisedCues {
                 second = hits;
             }
         }
-        if (best == null || bestHits < MIN_HITS || bestHits * 3 < tokens.size() || bestHits == second) {
+        if (best == null || bestHits < MIN_HITS || bestHits * 4 < tokens.size() || bestHits == second) {
             return Optional.empty();
         }
         double confidence = Math.min(0.9, 0.55 + 0.1 * (bestHits - second));
