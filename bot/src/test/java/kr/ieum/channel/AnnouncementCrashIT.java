@@ -6,11 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -88,7 +83,11 @@ class AnnouncementCrashIT extends ServiceTest {
         Sql.execute(dataSource, "delete from news_consent n using contact c where c.id = n.contact_id and c.channel = 'telegram' "
                 + "and c.address_hash in ('" + String.join("','", chats.subList(0, 5).stream().map(a -> cipher.hash("telegram", a)).toList()) + "')");
 
-        Process replica = startReplica(jar);
+        Process replica = startReplica(jar, dataSource, List.of("-Dieum.channels.poll=1h", "-Dieum.enrollment.reminder-poll=1h",
+                "-Dieum.announcements.poll=100ms", "-Dieum.announcements.burst=200ms", "-Dieum.announcements.rates.telegram=150",
+                "-Dieum.enrollment.quiet-start=00:00", "-Dieum.enrollment.quiet-end=00:00"), Map.of("TELEGRAM_ENABLED", "true",
+                "TELEGRAM_BOT_TOKEN", TOKEN, "TELEGRAM_WEBHOOK_SECRET", "a-Webhook_secret-0123456789", "TELEGRAM_API_URL", API.url()))
+                .process();
         try {
             long id = announcements.create("crash test", List.of("telegram"), Map.of("vi", "Tin mới (crash test)"), "test");
             String announcement = String.valueOf(id);
@@ -125,39 +124,4 @@ class AnnouncementCrashIT extends ServiceTest {
         Matcher m = CHAT.matcher(body);
         return m.find() ? m.group(1) : "?";
     }
-
-    private Process startReplica(Path jar) throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        String url = Sql.one(dataSource, "select 'jdbc:postgresql://localhost:' || current_setting('port') || '/' || current_database()");
-        Path log = Files.createTempFile("ieum-replica-", ".log");
-        ProcessBuilder pb = new ProcessBuilder("java", "-Xmx512m",
-                "-Dieum.channels.poll=1h", "-Dieum.enrollment.reminder-poll=1h",
-                "-Dieum.announcements.poll=100ms", "-Dieum.announcements.burst=200ms", "-Dieum.announcements.rates.telegram=150",
-                "-Dieum.enrollment.quiet-start=00:00", "-Dieum.enrollment.quiet-end=00:00",
-                "-jar", jar.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
-        Map<String, String> env = pb.environment();
-        env.putAll(databaseEnv(url));
-        env.put("IEUM_MASTER_KEY", getProperties().get("ieum.master-key"));
-        env.put("IEUM_DATA_DIR", Files.createTempDirectory("ieum-replica-data-").toString());
-        env.put("MICRONAUT_SERVER_PORT", String.valueOf(port));
-        env.put("TELEGRAM_ENABLED", "true");
-        env.put("TELEGRAM_BOT_TOKEN", TOKEN);
-        env.put("TELEGRAM_WEBHOOK_SECRET", "a-Webhook_secret-0123456789");
-        env.put("TELEGRAM_API_URL", API.url());
-        Process p = pb.start();
-        HttpClient http = HttpClient.newHttpClient();
-        Await.until("the replica is ready (log: " + log + ")", Duration.ofSeconds(90), () -> {
-            try {
-                return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/health/readiness")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-            } catch (Exception e) {
-                return false;
-            }
-        });
-        return p;
-    }
-
 }

@@ -7,7 +7,6 @@ import io.micronaut.context.annotation.Property;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -81,8 +80,10 @@ class WebhookCrashIT extends ServiceTest {
         long firstUpdate = 500_000_000L + (System.nanoTime() % 1_000_000L) * 1000;
         String golden = new String(getClass().getResourceAsStream("/webhooks/telegram/message-text-ru.json").readAllBytes(),
                 StandardCharsets.UTF_8);
-        int replicaPort = freePort();
-        Process replica = startReplica(jar, replicaPort);
+        Replica started = startReplica(jar, dataSource, List.of("-Dieum.channels.poll=200ms", "-Dieum.channels.lease=3s",
+                "-Dieum.enrollment.reminder-poll=1h", "-Dieum.announcements.poll=1h"), Map.of("TELEGRAM_ENABLED", "true",
+                "TELEGRAM_BOT_TOKEN", TOKEN, "TELEGRAM_WEBHOOK_SECRET", SECRET, "TELEGRAM_API_URL", API.url()));
+        Process replica = started.process();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         AtomicInteger ackedByReplica = new AtomicInteger();
         AtomicInteger ackedHere = new AtomicInteger();
@@ -93,7 +94,7 @@ class WebhookCrashIT extends ServiceTest {
                 int n = i;
                 senders.execute(() -> {
                     boolean toReplica = n % 2 == 0;
-                    String base = toReplica ? "http://localhost:" + replicaPort : server.getURL().toString();
+                    String base = toReplica ? started.url() : server.getURL().toString();
                     int status = post(http, base, update(golden, firstUpdate + n, firstChat + n));
                     if (status == 200) {
                         int acked = (toReplica ? ackedByReplica : ackedHere).incrementAndGet();
@@ -161,39 +162,5 @@ class WebhookCrashIT extends ServiceTest {
     private static String chatOf(String body) {
         Matcher m = CHAT.matcher(body);
         return m.find() ? m.group(1) : "?";
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    private Process startReplica(Path jar, int port) throws Exception {
-        String url = Sql.one(dataSource, "select 'jdbc:postgresql://localhost:' || current_setting('port') || '/' || current_database()");
-        Path log = Files.createTempFile("ieum-replica-", ".log");
-        ProcessBuilder pb = new ProcessBuilder("java", "-Xmx512m", "-Dieum.channels.poll=200ms", "-Dieum.channels.lease=3s",
-                "-Dieum.enrollment.reminder-poll=1h", "-Dieum.announcements.poll=1h", "-jar", jar.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        Map<String, String> env = pb.environment();
-        env.putAll(databaseEnv(url));
-        env.put("IEUM_MASTER_KEY", getProperties().get("ieum.master-key"));
-        env.put("IEUM_DATA_DIR", Files.createTempDirectory("ieum-replica-data-").toString());
-        env.put("MICRONAUT_SERVER_PORT", String.valueOf(port));
-        env.put("TELEGRAM_ENABLED", "true");
-        env.put("TELEGRAM_BOT_TOKEN", TOKEN);
-        env.put("TELEGRAM_WEBHOOK_SECRET", SECRET);
-        env.put("TELEGRAM_API_URL", API.url());
-        Process p = pb.start();
-        HttpClient http = HttpClient.newHttpClient();
-        Await.until("the replica is ready (log: " + log + ")", Duration.ofSeconds(90), () -> {
-            try {
-                return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/health/readiness")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-            } catch (Exception e) {
-                return false;
-            }
-        });
-        return p;
     }
 }
