@@ -297,6 +297,21 @@ class MetaWebhookIT extends ServiceTest {
         assertEquals("read", Sql.one(dataSource, "select provider_status from outbox where provider_id = ?", wamid));
     }
 
+    /** Found by FuzzIT: an id PostgreSQL cannot hold (a NUL) or longer than its column failed the store (503 for ever). */
+    @Test
+    void storesAMessageWhoseIdTheDatabaseCouldNotHoldOnceAndAcknowledgesAStatusForOne() {
+        long inbox = inboxTotal();
+        for (String mid : List.of("m_nul\\u0000" + UUID.randomUUID(), "m_" + "x".repeat(300) + UUID.randomUUID())) {
+            String body = Golden.load("meta/messenger-text.json", GOLDEN_MID, mid, GOLDEN_PSID, "6789" + System.nanoTime());
+            assertEquals(200, post(body));
+            assertEquals(200, post(body), "a retry");
+        }
+        assertEquals(inbox + 2, inboxTotal(), "each stored once");
+        String status = Golden.load("meta/whatsapp-status.json", "wamid.HBgNOTc3OTgxMjM0NTY3OBUCABEYEjQ1RjY3ODlBQkNERUYwMTIzAAgolden",
+                "wamid.\\u0000", "\"read\"", "\"re\\u0000ad\"");
+        assertEquals(200, post(status));
+    }
+
     @Test
     void acknowledgesUnknownObjectsAndFieldsWithoutStoringAndRefusesMalformedJson() {
         long inbox = inboxTotal();
