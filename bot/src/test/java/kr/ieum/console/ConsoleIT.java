@@ -189,6 +189,25 @@ class ConsoleIT extends ServiceTest {
         assertEquals("/console/content?q=th%E1%BA%BB", letters.headers().firstValue("location").orElse(""));
     }
 
+    /** Found by FuzzIT: a full queue of partner requests answered 503, which anyone could cause and monitoring takes for an outage. */
+    @Test
+    void aFullQueueOfPartnerRequestsIsA429() {
+        StaffSession association = new StaffSession(server.getURI());
+        try {
+            for (int i = accounts.requests().size(); i < PartnerRequestPages.MAX_WAITING; i++) {
+                assertEquals(200, association.post("/console/partner-request", Map.of("organisation", "Queue association", "name", "Queued " + i,
+                        "contact", "010-0000-0000", "username", "queued-" + i, "password", PASSWORD + " " + i), null).statusCode());
+            }
+            HttpResponse<String> late = association.post("/console/partner-request", Map.of("organisation", "Late association",
+                    "name", "Late", "contact", "010-1111-2222", "username", "late-one", "password", PASSWORD + " late"), null);
+            assertEquals(429, late.statusCode());
+            assertEquals("0", Sql.one(dataSource, "select count(*) from staff_account where username = 'late-one'"), "nothing was saved");
+        } finally {
+            // outside this test's transaction, as the requests were made
+            Sql.execute(dataSource, "delete from staff_account where username like 'queued-%' and request_note is not null");
+        }
+    }
+
     @Test
     void formsWithoutTheSessionsTokenOrFromAnotherSiteAreRefused() {
         StaffSession editor = session("ed");
