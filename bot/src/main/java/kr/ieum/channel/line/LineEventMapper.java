@@ -71,7 +71,8 @@ class LineEventMapper {
             return new LineInbound.Unknown(type + " (standby)");
         }
         String user = e.source() == null ? null : e.source().userId();
-        if (user == null) {
+        // an empty id is no one's (and would not survive the inbox's JSON: the turn would fail at every retry)
+        if (user == null || user.isBlank()) {
             return new LineInbound.Unknown(type + " (no user id)");
         }
         String text;

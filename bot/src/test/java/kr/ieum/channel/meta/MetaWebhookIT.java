@@ -312,6 +312,15 @@ class MetaWebhookIT extends ServiceTest {
         assertEquals(200, post(status));
     }
 
+    /** Found by the fuzz bench: an empty sender was stored, and its turn failed at every retry (the empty address is lost on the way). */
+    @Test
+    void acknowledgesAMessageWithAnEmptySenderWithoutStoringIt() {
+        long inbox = inboxTotal();
+        assertEquals(200, post(Golden.load("meta/messenger-text.json", GOLDEN_MID, mid(), GOLDEN_PSID, "")));
+        assertEquals(200, post(whatsapp("hello", "", String.valueOf(Instant.now().getEpochSecond()))));
+        assertEquals(inbox, inboxTotal());
+    }
+
     @Test
     void acknowledgesUnknownObjectsAndFieldsWithoutStoringAndRefusesMalformedJson() {
         long inbox = inboxTotal();
