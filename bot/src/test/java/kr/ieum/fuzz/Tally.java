@@ -7,7 +7,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One route's results: answers by status, server errors, hangs, requests answered by nothing, leaked error text,
+ * One route's results: answers by status, server errors, hangs, requests answered by nothing (apart from those over the
+ * service's size limits, which it may refuse by closing the connection), leaked error text,
  * latencies; and the first few problems, described without their bodies (regenerate a body from its route, seed and
  * index with {@link Endpoints.Endpoint#request}).
  */
@@ -21,6 +22,7 @@ public final class Tally {
     private long serverErrors;
     private long hangs;
     private long unanswered;
+    private long closedOverLimits;
     private long leaks;
 
     public Tally(String endpoint) {
@@ -37,6 +39,8 @@ public final class Tally {
         if (o.hang()) {
             hangs++;
             problem = "hang: " + o.failure();
+        } else if (!o.answered() && o.request().overLimits()) {
+            closedOverLimits++;
         } else if (!o.answered()) {
             unanswered++;
             problem = "no answer: " + o.failure();
@@ -67,6 +71,11 @@ public final class Tally {
 
     public synchronized long unanswered() {
         return unanswered;
+    }
+
+    /** Requests over the service's size limits whose connection was closed before an answer came (see {@link FuzzRequest#overLimits}). */
+    public synchronized long closedOverLimits() {
+        return closedOverLimits;
     }
 
     public synchronized long leaks() {
