@@ -35,6 +35,8 @@ public final class FuzzBench {
     private static final int TIMEOUT_SECONDS = 20;
     private static final String ADMIN = "fuzz-admin";
     private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total \\d+K, used (\\d+)K");
+    private static final Pattern HISTOGRAM_LINE = Pattern.compile("\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+).*");
+    private static final Pattern ERROR_LINE = Pattern.compile("^\\S+ ERROR (\\S+ - .*)$");
 
     /** The service's heap after a full collection, and its resident memory, after {@code requests} requests. */
     record HeapReading(String when, long requests, long heapBytes, long rssBytes) {}
@@ -69,6 +71,7 @@ public final class FuzzBench {
             long total = (long) perEndpoint * endpoints.size();
             Thread progress = progress(done, total, tallies);
             long t0 = System.nanoTime();
+            Map<String, long[]> middle = Map.of();
             for (int round = 0; round < rounds; round++) {
                 int from = (int) ((long) perEndpoint * round / rounds);
                 int to = (int) ((long) perEndpoint * (round + 1) / rounds);
@@ -82,13 +85,17 @@ public final class FuzzBench {
                 String when = round == rounds - 1 ? "end" : round == (rounds - 1) / 2 ? "middle (after round " + (round + 1) + ")"
                         : "after round " + (round + 1);
                 heap.add(reading(when, done.get(), service));
+                if (round == (rounds - 1) / 2) {
+                    middle = histogram(service.pid());
+                }
                 System.out.printf(Locale.ROOT, "fuzz: round %d/%d done, %,d requests in %.0f s, heap after GC %s%n", round + 1, rounds,
                         done.get(), (System.nanoTime() - t0) / 1e9, Heap.mib(heap.get(heap.size() - 1).heapBytes()));
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
             progress.interrupt();
-            int errorLines = errorLines(service.workDir.resolve("service.log"));
-            FuzzReport.write(perEndpoint, rounds, parallel, endpoints, tallies, heap, seconds, errorLines, providers.calls(), service);
+            List<String[]> grown = grown(middle, histogram(service.pid()));
+            Map<String, Long> errorLines = errorLines(service.workDir.resolve("service.log"));
+            FuzzReport.write(perEndpoint, rounds, parallel, endpoints, tallies, heap, grown, seconds, errorLines, providers.calls(), service);
         }
     }
 
@@ -130,6 +137,29 @@ public final class FuzzBench {
         return new HeapReading(when, requests, heap, Machine.rssBytes(service.pid()));
     }
 
+    /** Live objects by class ({@code jcmd <pid> GC.class_histogram}, which collects first): class → [instances, bytes]. */
+    private static Map<String, long[]> histogram(long pid) throws IOException, InterruptedException {
+        Map<String, long[]> classes = new java.util.HashMap<>();
+        for (String line : jcmd(pid, "GC.class_histogram").split("\n")) {
+            Matcher m = HISTOGRAM_LINE.matcher(line);
+            if (m.matches()) {
+                classes.put(m.group(3), new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2))});
+            }
+        }
+        return classes;
+    }
+
+    /** The classes whose live bytes grew most from {@code before} to {@code after}: [class, instances +, bytes +]. */
+    private static List<String[]> grown(Map<String, long[]> before, Map<String, long[]> after) {
+        List<String[]> rows = new ArrayList<>();
+        after.entrySet().stream().map(e -> {
+            long[] was = before.getOrDefault(e.getKey(), new long[2]);
+            return Map.entry(e.getKey(), new long[] {e.getValue()[0] - was[0], e.getValue()[1] - was[1]});
+        }).sorted((x, y) -> Long.compare(y.getValue()[1], x.getValue()[1])).limit(8).forEach(e -> rows.add(new String[] {e.getKey(),
+                String.format(Locale.ROOT, "%+d", e.getValue()[0]), String.format(Locale.ROOT, "%+.1f KiB", e.getValue()[1] / 1024.0)}));
+        return rows;
+    }
+
     private static String jcmd(long pid, String command) throws IOException, InterruptedException {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         Process p = new ProcessBuilder(Files.isExecutable(jcmd) ? jcmd.toString() : "jcmd", String.valueOf(pid), command)
@@ -139,13 +169,19 @@ public final class FuzzBench {
         return out;
     }
 
-    /** Lines of the service's log at level ERROR (the log never holds message bodies). */
-    private static int errorLines(Path log) throws IOException {
+    /**
+     * The service log's ERROR lines (the log never holds message bodies), counted by logger and message with numbers
+     * as {@code #}, so that one failure retried eight times reads as one kind.
+     */
+    private static Map<String, Long> errorLines(Path log) throws IOException {
+        Map<String, Long> kinds = new java.util.TreeMap<>();
         try (var lines = Files.lines(log, StandardCharsets.UTF_8)) {
-            return (int) lines.filter(l -> l.matches("^\\S+ ERROR .*")).count();
+            lines.map(ERROR_LINE::matcher).filter(Matcher::matches)
+                    .forEach(m -> kinds.merge(m.group(1).replaceAll("\\d+", "#"), 1L, Long::sum));
         } catch (java.io.UncheckedIOException e) {
-            return -1;
+            kinds.put("(the log could not be read)", 1L);
         }
+        return kinds;
     }
 
     private static int intOption(String[] args, String name, int dflt) {

@@ -14,7 +14,7 @@ final class FuzzReport {
     private FuzzReport() {}
 
     static void write(int perEndpoint, int rounds, int parallel, List<Endpoints.Endpoint> endpoints, Map<String, Tally> tallies,
-            List<FuzzBench.HeapReading> heap, double seconds, int errorLines, long providerCalls, ServiceProcess service) {
+            List<FuzzBench.HeapReading> heap, List<String[]> grown, double seconds, Map<String, Long> errorLines, long providerCalls, ServiceProcess service) {
         Report r = new Report("Fuzz" + (perEndpoint < FULL ? " (" + String.format(Locale.ROOT, "%,d", perEndpoint) + " per route)" : ""));
         long total = tallies.values().stream().mapToLong(Tally::count).sum();
         r.text("The packaged service (`java -jar bot/target/ieum-bot.jar`"
@@ -49,8 +49,15 @@ final class FuzzReport {
                 List.of("hangs (no answer within 20 s)", String.valueOf(hangs)),
                 List.of("requests answered by nothing (connection closed)", String.valueOf(unanswered)),
                 List.of("answers with error text (exception, stack trace, SQL, parser words)", String.valueOf(leaks)),
-                List.of("ERROR lines in the service's log", errorLines < 0 ? "unknown" : String.valueOf(errorLines)),
+                List.of("connections closed before the answer, on requests over the service's size limits (allowed: RFC 9110 lets a"
+                        + " server close after a 413 or 431)", String.valueOf(tallies.values().stream().mapToLong(Tally::closedOverLimits).sum())),
+                List.of("ERROR lines in the service's log", String.valueOf(errorLines.values().stream().mapToLong(Long::longValue).sum())),
                 List.of("calls the provider stand-in received (replies sent)", String.format(Locale.ROOT, "%,d", providerCalls))));
+        if (!errorLines.isEmpty()) {
+            r.text("The service log's ERROR lines, by kind (numbers as #):");
+            r.table(List.of("logger and message", "lines"), errorLines.entrySet().stream()
+                    .map(e -> List.of("`" + e.getKey().replace("|", "\\|") + "`", String.valueOf(e.getValue()))).toList());
+        }
         r.section("Per route");
         List<List<String>> rows = new ArrayList<>();
         for (Endpoints.Endpoint e : endpoints) {
@@ -75,6 +82,10 @@ final class FuzzReport {
         }
         r.table(List.of("when", "requests so far", "service heap used after full GC", "service RSS"), heapRows);
         r.text(heapVerdict(heap));
+        if (!grown.isEmpty()) {
+            r.text("What grew most in live objects from the middle to the end (`jcmd <pid> GC.class_histogram`, which collects first):");
+            r.table(List.of("class", "instances", "bytes"), grown.stream().map(g -> List.of("`" + g[0] + "`", g[1], g[2])).toList());
+        }
         r.write("fuzz");
     }
 
