@@ -35,15 +35,40 @@ final class ServiceProcess implements AutoCloseable {
     final Path workDir;
     final double startupSeconds;
 
-    private ServiceProcess(Process process, int port, Path workDir, double startupSeconds) {
+    private final Map<String, String> environment;
+
+    private ServiceProcess(Process process, int port, Path workDir, double startupSeconds, Map<String, String> environment) {
         this.process = process;
         this.port = port;
         this.workDir = workDir;
         this.startupSeconds = startupSeconds;
+        this.environment = environment;
+    }
+
+    /**
+     * Runs the jar's command line ({@code admin create-user ...}) as an operator would beside the running service: same
+     * folder, same environment, so it uses the service's embedded PostgreSQL. {@code input} goes to its standard input.
+     */
+    int command(String input, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("java", "-jar", BenchEnv.projectRoot().resolve("bot/target/ieum-bot.jar").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("command.log").toFile()));
+        pb.environment().putAll(environment);
+        Process p = pb.start();
+        try (var in = p.getOutputStream()) {
+            in.write(input.getBytes(StandardCharsets.UTF_8));
+        }
+        return p.waitFor();
     }
 
     /** Starts the service and waits until {@code GET /health} answers 200; {@code env} is added to the environment. */
     static ServiceProcess start(Map<String, String> env) throws IOException, InterruptedException {
+        return start(env, List.of());
+    }
+
+    /** As {@link #start(Map)}, with {@code jvmArgs} (e.g. {@code -Dname=value}) before {@code -jar}. */
+    static ServiceProcess start(Map<String, String> env, List<String> jvmArgs) throws IOException, InterruptedException {
         Path root = BenchEnv.projectRoot();
         Path jar = root.resolve("bot/target/ieum-bot.jar");
         if (!Files.isRegularFile(jar)) {
@@ -56,6 +81,7 @@ final class ServiceProcess implements AutoCloseable {
         if (!jvm.isBlank()) {
             command.addAll(List.of(jvm.trim().split("\\s+")));
         }
+        command.addAll(jvmArgs);
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder pb = new ProcessBuilder(command).directory(work.toFile())
                 .redirectErrorStream(true).redirectOutput(work.resolve("service.log").toFile());
@@ -67,6 +93,7 @@ final class ServiceProcess implements AutoCloseable {
         pb.environment().put("IEUM_MASTER_KEY", Base64.getEncoder().encodeToString(key));
         pb.environment().put("MICRONAUT_SERVER_PORT", String.valueOf(port));
         pb.environment().putAll(env);
+        Map<String, String> environment = Map.copyOf(pb.environment());
         long t0 = System.nanoTime();
         Process process = pb.start();
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -78,7 +105,7 @@ final class ServiceProcess implements AutoCloseable {
             }
             try {
                 if (client.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return new ServiceProcess(process, port, work, (System.nanoTime() - t0) / 1e9);
+                    return new ServiceProcess(process, port, work, (System.nanoTime() - t0) / 1e9, environment);
                 }
             } catch (IOException e) {
                 // not listening yet

@@ -25,6 +25,7 @@ import kr.ieum.platform.AddressCipher;
 class ChannelStore {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ChannelStore.class);
     private static final int MAX_ERROR = 300;
+    private static final int MAX_PROVIDER_ID = 200;
     private final JdbcOperations jdbc;
     private final AddressCipher cipher;
     private final ObjectMapper json;
@@ -60,7 +61,7 @@ class ChannelStore {
                 + "received_at, next_attempt_at) values (?, ?, ?, ?, ?, ?, ?) on conflict (channel, provider_id) do nothing "
                 + "returning id", ps -> {
             ps.setString(1, env.channel());
-            ps.setString(2, env.providerId());
+            ps.setString(2, storableId(env.providerId()));
             ps.setString(3, cipher.hash(env.channel(), env.address()));
             ps.setBytes(4, cipher.encrypt(env.address()));
             ps.setBytes(5, cipher.encrypt(write(env)));
@@ -70,6 +71,23 @@ class ChannelStore {
                 return rs.next() ? Optional.of(rs.getLong(1)) : Optional.<Long>empty();
             }
         });
+    }
+
+    /**
+     * A provider's message id as the inbox keeps it: unchanged, unless PostgreSQL cannot hold it (a NUL) or the column
+     * cannot (over {@value #MAX_PROVIDER_ID} characters); such an id (no provider sends one: a forged or broken webhook)
+     * is kept as its digest, so that it is stored, and recognised when it comes again, instead of failing the webhook.
+     */
+    static String storableId(String id) {
+        if (id.length() <= MAX_PROVIDER_ID && id.indexOf('\0') < 0) {
+            return id;
+        }
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(id.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "sha256:" + java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Locks a new inbound message for processing; empty when another worker has it or it is done. */
@@ -286,9 +304,10 @@ class ChannelStore {
     @Transactional
     public int recordStatus(String channel, String providerId, String status) {
         return jdbc.prepareStatement("update outbox set provider_status = ? where channel = ? and provider_id = ?", ps -> {
-            ps.setString(1, status.length() > 32 ? status.substring(0, 32) : status);
+            String kept = status.replace("\0", "");
+            ps.setString(1, kept.length() > 32 ? kept.substring(0, 32) : kept);
             ps.setString(2, channel);
-            ps.setString(3, providerId);
+            ps.setString(3, storableId(providerId));
             return ps.executeUpdate();
         });
     }

@@ -60,7 +60,8 @@ class ConsoleFilter implements HttpServerFilter {
         if (header != null) {
             return tokens.valid(request, header) ? Publishers.map(chain.proceed(request), ConsoleFilter::secure) : Publishers.just(refuse(request));
         }
-        return Mono.fromFuture(bodies.parseBody(request)).defaultIfEmpty(Map.of()).flux().flatMap(form -> {
+        // a body that cannot be read carries no token either: refused like one without (not a 500 quoting the parser)
+        return Mono.fromFuture(bodies.parseBody(request)).onErrorReturn(Map.of()).defaultIfEmpty(Map.of()).flux().flatMap(form -> {
             Object presented = form.get(CsrfTokens.FIELD);
             return tokens.valid(request, presented == null ? null : String.valueOf(presented))
                     ? Flux.from(chain.proceed(request)).map(ConsoleFilter::secure)

@@ -19,6 +19,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -122,9 +123,21 @@ class ConsolePages {
     @Secured(SecurityRule.IS_ANONYMOUS)
     HttpResponse<?> ui(@PathVariable String lang, @Nullable @QueryValue String back) {
         String chosen = ConsoleText.LANGUAGES.contains(lang) ? lang : "en";
-        String target = back != null && back.startsWith("/console") && !back.startsWith("//") && !back.contains("\\") ? back : "/console";
-        return HttpResponse.seeOther(URI.create(target)).cookie(Cookie.of(ConsoleText.COOKIE, chosen).path("/console")
+        return HttpResponse.seeOther(back(back)).cookie(Cookie.of(ConsoleText.COOKIE, chosen).path("/console")
                 .httpOnly(true).sameSite(SameSite.Strict).maxAge(Duration.ofDays(365)));
+    }
+
+    /** Where to go back to: a console page of this site, else the console's home. */
+    private static URI back(@Nullable String back) {
+        if (back != null && back.startsWith("/console") && !back.startsWith("//") && !back.contains("\\")) {
+            try {
+                // letters beyond ASCII as %-escapes: a Location header carries ASCII only
+                return URI.create(new URI(back).toASCIIString());
+            } catch (URISyntaxException e) {
+                // not an address (spaces, quotes, control characters): home
+            }
+        }
+        return URI.create("/console");
     }
 
     @Get(produces = MediaType.TEXT_HTML)

@@ -61,7 +61,8 @@ class PartnerRequestPages {
             return page(request, HttpStatus.UNPROCESSABLE_ENTITY, "invalid", form);
         }
         if (accounts.requests().size() >= MAX_WAITING) {
-            return page(request, HttpStatus.SERVICE_UNAVAILABLE, "busy", form);
+            // a limit on this form, not a failure of the service: 429, so that monitoring of 5xx stays quiet
+            return page(request, HttpStatus.TOO_MANY_REQUESTS, "busy", form);
         }
         if (!accounts.request(username, name, Passwords.hash(password), organisation, contact, clock.instant())) {
             return page(request, HttpStatus.CONFLICT, "taken", form);

@@ -1,5 +1,6 @@
 package kr.ieum.console;
 
+import java.nio.charset.StandardCharsets;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
 /**
@@ -20,6 +21,10 @@ public final class Passwords {
     }
 
     public static boolean matches(String password, String hash) {
+        // half a surrogate pair cannot be encoded, so it is no one's password (a browser never sends one; JSON can)
+        if (password == null || !StandardCharsets.UTF_8.newEncoder().canEncode(password)) {
+            return false;
+        }
         return ENCODER.matches(password, hash == null ? DUMMY : hash);
     }
 

@@ -47,7 +47,8 @@ class StaffAuthenticator<B> implements HttpRequestExecutorAuthenticationProvider
         Instant now = clock.instant();
         AccountStore accounts = accountStore.get();
         AuditLog audit = auditLog.get();
-        Optional<Account> account = username.isEmpty() || username.length() > 64 ? Optional.empty() : accounts.find(username);
+        // a name no account can have is looked up nowhere (PostgreSQL refuses a NUL in a parameter outright)
+        Optional<Account> account = username.matches("[a-z0-9._-]{2,64}") ? accounts.find(username) : Optional.empty();
         boolean matches = Passwords.matches(password, account.isPresent() ? accounts.hash(username) : null);
         if (account.isEmpty()) {
             return AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH);

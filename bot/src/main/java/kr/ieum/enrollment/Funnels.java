@@ -20,7 +20,9 @@ public class Funnels {
     /** The journey's funnel (optionally for one campaign); empty for an unknown journey. */
     @Transactional
     public Optional<Funnel> funnel(String journeyId, String campaign) {
-        return funnel(journeyId, campaign, campaign == null ? null : List.of(campaign));
+        // a code no start code can carry brought no one (and may hold what PostgreSQL refuses, a NUL): nothing is counted
+        List<String> campaigns = campaign == null ? null : StartCode.CAMPAIGN.matcher(campaign).matches() ? List.of(campaign) : List.of();
+        return funnel(journeyId, campaign, campaigns);
     }
 
     /** The journey's funnel for residents who came through any of {@code campaigns} (all residents when null). */

@@ -17,7 +17,7 @@ public record StartCode(String journey, String step, String campaign, String lan
     private static final Pattern CODE = Pattern.compile("(?:/start\\s+)?j_([a-z0-9]+(?:-[a-z0-9]+)*)"
             + "(?:_(?![cl]-)([a-z0-9]+(?:-[a-z0-9]+)*))?(?:_c-([A-Za-z0-9-]{1,24}))?(?:_l-([A-Za-z]{2,3}(?:-[A-Za-z]{4})?))?");
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z]{4})?");
-    private static final Pattern CAMPAIGN = Pattern.compile("[A-Za-z0-9-]{1,24}");
+    static final Pattern CAMPAIGN = Pattern.compile("[A-Za-z0-9-]{1,24}");
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     // what residents send meaning a code: a start code (also a malformed one, answered as unknown) or a resume code
     private static final Pattern LOOSE_START = Pattern.compile("(?:/start\\s+)?[jt]_[A-Za-z0-9_-]{1,80}");

@@ -69,13 +69,32 @@ class BadInputIT extends ServiceTest {
 
     @Test
     void malformedJsonIsA400() {
-        assertStatus(HttpStatus.BAD_REQUEST, HttpRequest.POST("/api/v1/messages", "{\"from\": \"x\", \"text\": ").contentType(MediaType.APPLICATION_JSON_TYPE));
+        assertMalformed(HttpRequest.POST("/api/v1/messages", "{\"from\": \"x\", \"text\": ").contentType(MediaType.APPLICATION_JSON_TYPE));
     }
 
     @Test
     void invalidUtf8IsA400() {
         byte[] body = "{\"from\":\"x\",\"text\":\"\u00ff\"}".getBytes(StandardCharsets.ISO_8859_1);
-        assertStatus(HttpStatus.BAD_REQUEST, HttpRequest.POST("/api/v1/messages", body).contentType(MediaType.APPLICATION_JSON_TYPE));
+        assertMalformed(HttpRequest.POST("/api/v1/messages", body).contentType(MediaType.APPLICATION_JSON_TYPE));
+    }
+
+    /** Found by FuzzIT: the 400 used to carry the parser's words (our class names, the offending token). */
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/v1/messages []", "/api/v1/messages {\"from\":{},\"text\":\"a\"}", "/api/v1/messages {\"from\":\"x\",\"text\":tru}",
+            "/api/v1/language [[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]", "/api/v1/language {\"text\":{\"a\":1}}"})
+    void aBodyOfTheWrongShapeIsA400WithoutTheParsersWords(String pathAndBody) {
+        String[] p = pathAndBody.split(" ", 2);
+        assertMalformed(HttpRequest.POST(p[0], p[1]).contentType(MediaType.APPLICATION_JSON_TYPE));
+    }
+
+    private void assertMalformed(HttpRequest<?> request) {
+        try {
+            client.toBlocking().exchange(request, String.class);
+            throw new AssertionError("expected 400");
+        } catch (HttpClientResponseException e) {
+            assertEquals(HttpStatus.BAD_REQUEST, e.getStatus());
+            assertEquals("{\"error\":\"malformed request\"}", e.getResponse().getBody(String.class).orElse(""));
+        }
     }
 
     @Test

@@ -152,6 +152,62 @@ class ConsoleIT extends ServiceTest {
         assertNotEquals(200, boss.get("/console/content").statusCode(), "admins manage accounts, not content");
     }
 
+    /** Found by FuzzIT: each of these answered 500. */
+    @Test
+    void oddSignInsFormsAndLinksAreRefusedNeverAServerError() throws Exception {
+        StaffSession s = new StaffSession(server.getURI());
+        // a NUL in the name (PostgreSQL refuses it as a parameter) is a name no account has
+        HttpResponse<String> nul = s.post("/console/login", Map.of("username", "ed\u0000", "password", PASSWORD), null);
+        assertEquals(303, nul.statusCode());
+        assertTrue(nul.headers().firstValue("location").orElse("").startsWith("/console/login?error"));
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        // half a surrogate pair in a password (JSON can carry one; Argon2's encoder cannot) is a wrong password
+        java.net.http.HttpResponse<String> surrogate = http.send(java.net.http.HttpRequest.newBuilder(server.getURI().resolve("/console/login"))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"username\":\"nobody-odd\",\"password\":\"\\ud800abcdefghijkl\"}"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(303, surrogate.statusCode(), surrogate.body());
+        assertTrue(surrogate.headers().firstValue("location").orElse("").startsWith("/console/login?error"));
+        // an escape that is not one: the form cannot be read
+        java.net.http.HttpResponse<String> escape = http.send(java.net.http.HttpRequest.newBuilder(server.getURI().resolve("/console/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html,*/*;q=0.8")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=ed&password=abc%")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, escape.statusCode());
+        assertFalse(escape.body().contains("abc"), "the form is not quoted back");
+        // signed in (a session cookie), a body the CSRF check cannot read carries no token: refused
+        StaffSession editor = session("ed");
+        java.net.http.HttpResponse<String> unreadable = http.send(java.net.http.HttpRequest.newBuilder(server.getURI().resolve("/console/login"))
+                .header("Content-Type", "application/json").header("Cookie", editor.cookieHeader())
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("true")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, unreadable.statusCode(), unreadable.body());
+        // the language switch goes back only to an address of the console
+        HttpResponse<String> quote = s.get("/console/ui/en?back=%2Fconsole%22%3E%3Csvg+onload%3Dalert(1)%3E");
+        assertEquals(303, quote.statusCode());
+        assertEquals("/console", quote.headers().firstValue("location").orElse(""));
+        HttpResponse<String> letters = s.get("/console/ui/en?back=%2Fconsole%2Fcontent%3Fq%3Dth%E1%BA%BB");
+        assertEquals("/console/content?q=th%E1%BA%BB", letters.headers().firstValue("location").orElse(""));
+    }
+
+    /** Found by FuzzIT: a full queue of partner requests answered 503, which anyone could cause and monitoring takes for an outage. */
+    @Test
+    void aFullQueueOfPartnerRequestsIsA429() {
+        StaffSession association = new StaffSession(server.getURI());
+        try {
+            for (int i = accounts.requests().size(); i < PartnerRequestPages.MAX_WAITING; i++) {
+                assertEquals(200, association.post("/console/partner-request", Map.of("organisation", "Queue association", "name", "Queued " + i,
+                        "contact", "010-0000-0000", "username", "queued-" + i, "password", PASSWORD + " " + i), null).statusCode());
+            }
+            HttpResponse<String> late = association.post("/console/partner-request", Map.of("organisation", "Late association",
+                    "name", "Late", "contact", "010-1111-2222", "username", "late-one", "password", PASSWORD + " late"), null);
+            assertEquals(429, late.statusCode());
+            assertEquals("0", Sql.one(dataSource, "select count(*) from staff_account where username = 'late-one'"), "nothing was saved");
+        } finally {
+            // outside this test's transaction, as the requests were made
+            Sql.execute(dataSource, "delete from staff_account where username like 'queued-%' and request_note is not null");
+        }
+    }
+
     @Test
     void formsWithoutTheSessionsTokenOrFromAnotherSiteAreRefused() {
         StaffSession editor = session("ed");

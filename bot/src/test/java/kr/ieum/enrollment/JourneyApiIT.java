@@ -11,6 +11,8 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -110,6 +112,14 @@ class JourneyApiIT extends ServiceTest {
         assertEquals(0, reached(funnel, "office"));
         // after the end, CONTINUE has nothing to go on with
         assertEquals(messages.render("vi", "journey.none").text(), last(vi.says("continue")));
+    }
+
+    /** Found by FuzzIT: a campaign code with a NUL reached PostgreSQL, which refused it (503). */
+    @Test
+    void aCampaignCodeNoLinkCanCarryCountsNobody() {
+        Map<String, Object> funnel = funnel("%00x");
+        assertEquals(0, ((Number) funnel.get("started")).intValue());
+        assertEquals(0, ((Number) funnel(URLEncoder.encode("'; select 1; --", StandardCharsets.UTF_8)).get("started")).intValue());
     }
 
     @Test

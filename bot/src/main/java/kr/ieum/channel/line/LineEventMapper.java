@@ -38,6 +38,10 @@ class LineEventMapper {
         MalformedWebhook(String message) {
             super(message);
         }
+
+        MalformedWebhook(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     List<LineInbound> read(byte[] body) {
@@ -45,8 +49,8 @@ class LineEventMapper {
         try {
             webhook = json.readValue(body, LineWebhook.class);
         } catch (IOException | RuntimeException e) {
-            // the parser's message may quote the body: keep only the exception type
-            throw new MalformedWebhook("unreadable LINE webhook (" + e.getClass().getSimpleName() + ")");
+            // the parser's message may quote the body, and its type names our parser: both stay out of the answer
+            throw new MalformedWebhook("unreadable LINE webhook", e);
         }
         if (webhook == null) {
             throw new MalformedWebhook("not a LINE webhook");
@@ -67,7 +71,8 @@ class LineEventMapper {
             return new LineInbound.Unknown(type + " (standby)");
         }
         String user = e.source() == null ? null : e.source().userId();
-        if (user == null) {
+        // an empty id is no one's (and would not survive the inbox's JSON: the turn would fail at every retry)
+        if (user == null || user.isBlank()) {
             return new LineInbound.Unknown(type + " (no user id)");
         }
         String text;

@@ -49,7 +49,7 @@ class LineWebhookController {
         try {
             events = mapper.read(body);
         } catch (LineEventMapper.MalformedWebhook e) {
-            LOG.info("line webhook: {}", e.getMessage());
+            LOG.info("line webhook: {}{}", e.getMessage(), e.getCause() == null ? "" : " (" + e.getCause().getClass().getSimpleName() + ")");
             return HttpResponse.badRequest(Map.of("error", e.getMessage()));
         }
         for (LineInbound event : events) {

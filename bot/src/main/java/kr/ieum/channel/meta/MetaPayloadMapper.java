@@ -77,7 +77,8 @@ class MetaPayloadMapper {
 
     private MetaEvent messenger(JsonNode item) {
         String sender = text(item.get("sender"), "id");
-        if (sender == null) {
+        // an empty id is no one's (and would not survive the inbox's JSON: the turn would fail at every retry)
+        if (sender == null || sender.isBlank()) {
             return new MetaEvent.Unknown("messenger item without sender");
         }
         JsonNode message = item.get("message");
@@ -132,7 +133,7 @@ class MetaPayloadMapper {
         String id = text(message, "id");
         String from = text(message, "from");
         String type = text(message, "type");
-        if (id == null || from == null || type == null || phoneNumberId == null) {
+        if (id == null || from == null || from.isBlank() || type == null || phoneNumberId == null) {
             return new MetaEvent.Unknown("whatsapp message without id, sender, type or number");
         }
         String text;

@@ -58,9 +58,9 @@ class TelegramUpdateMapper {
         return map(update, kind(tree));
     }
 
-    // the parser's message may quote the body: keep only the exception type
+    // the parser's message may quote the body, and its type names our parser: both stay out of the answer
     private static MalformedUpdate unreadable(Exception e) {
-        return new MalformedUpdate("unreadable Telegram update (" + e.getClass().getSimpleName() + ")", null);
+        return new MalformedUpdate("unreadable Telegram update", e);
     }
 
     TelegramInbound map(TelegramUpdate update, String kind) {

@@ -51,7 +51,7 @@ class TelegramWebhookController {
         try {
             inbound = mapper.read(body);
         } catch (TelegramUpdateMapper.MalformedUpdate e) {
-            LOG.info("telegram webhook: {}", e.getMessage());
+            LOG.info("telegram webhook: {}{}", e.getMessage(), e.getCause() == null ? "" : " (" + e.getCause().getClass().getSimpleName() + ")");
             return HttpResponse.badRequest(Map.of("error", e.getMessage()));
         }
         if (inbound instanceof TelegramInbound.Unknown unknown) {

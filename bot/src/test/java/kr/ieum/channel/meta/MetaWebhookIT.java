@@ -372,6 +372,30 @@ class MetaWebhookIT extends ServiceTest {
         assertEquals("3", Sql.one(dataSource, "select parts_sent from outbox where address_hash = ?", hash));
     }
 
+    /** Found by FuzzIT: an id PostgreSQL cannot hold (a NUL) or longer than its column failed the store (503 for ever). */
+    @Test
+    void storesAMessageWhoseIdTheDatabaseCouldNotHoldOnceAndAcknowledgesAStatusForOne() {
+        long inbox = inboxTotal();
+        for (String mid : List.of("m_nul\\u0000" + UUID.randomUUID(), "m_" + "x".repeat(300) + UUID.randomUUID())) {
+            String body = Golden.load("meta/messenger-text.json", GOLDEN_MID, mid, GOLDEN_PSID, "6789" + System.nanoTime());
+            assertEquals(200, post(body));
+            assertEquals(200, post(body), "a retry");
+        }
+        assertEquals(inbox + 2, inboxTotal(), "each stored once");
+        String status = Golden.load("meta/whatsapp-status.json", "wamid.HBgNOTc3OTgxMjM0NTY3OBUCABEYEjQ1RjY3ODlBQkNERUYwMTIzAAgolden",
+                "wamid.\\u0000", "\"read\"", "\"re\\u0000ad\"");
+        assertEquals(200, post(status));
+    }
+
+    /** Found by the fuzz bench: an empty sender was stored, and its turn failed at every retry (the empty address is lost on the way). */
+    @Test
+    void acknowledgesAMessageWithAnEmptySenderWithoutStoringIt() {
+        long inbox = inboxTotal();
+        assertEquals(200, post(Golden.load("meta/messenger-text.json", GOLDEN_MID, mid(), GOLDEN_PSID, "")));
+        assertEquals(200, post(whatsapp("hello", "", String.valueOf(Instant.now().getEpochSecond()))));
+        assertEquals(inbox, inboxTotal());
+    }
+
     @Test
     void acknowledgesUnknownObjectsAndFieldsWithoutStoringAndRefusesMalformedJson() {
         long inbox = inboxTotal();
