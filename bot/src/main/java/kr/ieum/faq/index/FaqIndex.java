@@ -17,15 +17,22 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.CollectionStatistics;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
@@ -35,6 +42,7 @@ import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.similarities.PerFieldSimilarityWrapper;
 import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The Lucene index of every way residents ask each topic, one document per phrasing, with a words field and
@@ -43,7 +51,6 @@ import org.apache.lucene.store.ByteBuffersDirectory;
  */
 public final class FaqIndex implements AutoCloseable {
     private static final String TOPIC = "topic";
-    private static final String LOCALE = "locale";
     private static final String KEY = "key";
     private static final float K1 = 1.2f;
     /** Topic documents are long: saturate term frequency later (baselines.md: k1 = 2 suits them). */
@@ -69,6 +76,7 @@ public final class FaqIndex implements AutoCloseable {
     private final double phraseShare;
     private final double answerShare;
     private final Set<String> locales = ConcurrentHashMap.newKeySet();
+    private final Map<Object, String[]> topicsBySegment = new ConcurrentHashMap<>();
     private final ConceptLexicon lexicon;
     /** The concepts of every locale's phrasings (language-neutral: a question meets them all there). */
     private final ConceptIndex concepts;
@@ -141,8 +149,7 @@ public final class FaqIndex implements AutoCloseable {
                 conceptsByKey.computeIfAbsent(key(p.topic(), p.locale()), k -> new ArrayList<>())
                         .add(lexicon.concepts(p.text(), readWith(p.locale())));
                 Document doc = new Document();
-                doc.add(new StringField(TOPIC, p.topic(), Field.Store.YES));
-                doc.add(new StringField(LOCALE, p.locale(), Field.Store.YES));
+                doc.add(new SortedDocValuesField(TOPIC, new BytesRef(p.topic())));
                 doc.add(new StringField(KEY, key(p.topic(), p.locale()), Field.Store.NO));
                 doc.add(new TextField("w_" + p.locale(), p.text(), Field.Store.NO));
                 doc.add(new TextField("g_" + p.locale(), p.text(), Field.Store.NO));
@@ -156,8 +163,7 @@ public final class FaqIndex implements AutoCloseable {
                 String topic = e.getKey().topic();
                 String locale = e.getKey().locale();
                 Document doc = new Document();
-                doc.add(new StringField(TOPIC, topic, Field.Store.YES));
-                doc.add(new StringField(LOCALE, locale, Field.Store.YES));
+                doc.add(new SortedDocValuesField(TOPIC, new BytesRef(topic)));
                 doc.add(new StringField(KEY, key(topic, locale), Field.Store.NO));
                 doc.add(new TextField("tw_" + locale, e.getValue().toString(), Field.Store.NO));
                 doc.add(new TextField("tg_" + locale, e.getValue().toString(), Field.Store.NO));
@@ -252,11 +258,42 @@ public final class FaqIndex implements AutoCloseable {
             return best;
         }
         TopDocs top = searcher.search(builder.build(), 60);
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         for (ScoreDoc sd : top.scoreDocs) {
-            String topic = searcher.storedFields().document(sd.doc).get(TOPIC);
-            best.merge(topic, sd.score / self, Math::max);
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
+            best.merge(topics(leaf.reader())[sd.doc - leaf.docBase], sd.score / self, Math::max);
         }
         return best;
+    }
+
+    /**
+     * The topic id of each document of a segment, read once from its doc values and kept while the segment lives
+     * (segments never change; a replaced topic's documents are deleted, and deleted documents are never hits). Reading
+     * the topic of every hit from stored fields instead cost a decompression per hit, the largest single cost of a turn.
+     */
+    private String[] topics(LeafReader reader) throws IOException {
+        IndexReader.CacheHelper helper = reader.getCoreCacheHelper();
+        Object cacheKey = helper == null ? reader : helper.getKey();
+        String[] cached = topicsBySegment.get(cacheKey);
+        if (cached != null) {
+            return cached;
+        }
+        String[] byDoc = new String[reader.maxDoc()];
+        SortedDocValues values = reader.getSortedDocValues(TOPIC);
+        if (values != null) {
+            String[] byOrd = new String[values.getValueCount()];
+            for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
+                int ord = values.ordValue();
+                if (byOrd[ord] == null) {
+                    byOrd[ord] = values.lookupOrd(ord).utf8ToString();
+                }
+                byDoc[doc] = byOrd[ord];
+            }
+        }
+        if (helper != null && topicsBySegment.putIfAbsent(cacheKey, byDoc) == null) {
+            helper.addClosedListener(topicsBySegment::remove);
+        }
+        return byDoc;
     }
 
     /**
