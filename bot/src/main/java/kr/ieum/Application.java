@@ -26,6 +26,9 @@ public final class Application {
         }
         Map<String, Object> properties = new HashMap<>(DatabaseBootstrap.properties(System.getenv(), dataDir.resolve("postgres"), false));
         properties.put("ieum.master-key", Secrets.masterKey(System.getenv(), dataDir));
+        if (System.getenv("IEUM_FAQ_INDEX_CACHE") == null) {
+            properties.put("ieum.faq.index-cache", dataDir.resolve("index").toString());
+        }
         Micronaut.build(args).mainClass(Application.class).properties(properties).banner(false).start();
     }
 }

@@ -5,11 +5,15 @@ import java.text.Normalizer;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import kr.ieum.enrollment.JourneyService;
 import kr.ieum.enrollment.JourneyTurn;
 import kr.ieum.enrollment.StartCode;
+import kr.ieum.i18n.LocaleRegistry;
 import kr.ieum.i18n.Messages;
 import kr.ieum.i18n.SupportedLocale;
 import kr.ieum.outreach.Campaign;
@@ -98,16 +102,30 @@ class KeywordHandler implements TurnHandler {
 
     /** The language a word names: a tag ("vi"), its own name ("Tiếng Việt"), or its Korean or English name ("베트남어"). */
     private Optional<String> language(String word) {
-        String w = fold(word);
-        for (SupportedLocale l : messages.locales().all()) {
-            if (w.equals(fold(l.tag())) || w.equals(fold(l.tag().split("-")[0])) || w.equals(fold(l.endonym()))
-                    || w.equals(fold(messages.languageName(l.tag(), "ko"))) || w.equals(fold(messages.languageName(l.tag(), "en")))
-                    || w.equals(fold(messages.languageName(l.tag(), l.tag())))) {
-                return Optional.of(l.tag());
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(languageNames().get(fold(word)));
     }
+
+    /** Every name of every language, folded, to its tag; built once per locale registry (ICU names are costly to make). */
+    private Map<String, String> languageNames() {
+        LocaleRegistry registry = messages.locales();
+        NameTable table = names;
+        if (table == null || table.registry() != registry) {
+            Map<String, String> byName = new HashMap<>();
+            for (SupportedLocale l : registry.all()) {
+                for (String name : List.of(l.tag(), l.tag().split("-")[0], l.endonym(), messages.languageName(l.tag(), "ko"),
+                        messages.languageName(l.tag(), "en"), messages.languageName(l.tag(), l.tag()))) {
+                    byName.putIfAbsent(fold(name), l.tag());
+                }
+            }
+            table = new NameTable(registry, Map.copyOf(byName));
+            names = table;
+        }
+        return table.byName();
+    }
+
+    private record NameTable(LocaleRegistry registry, Map<String, String> byName) {}
+
+    private volatile NameTable names;
 
     private static String fold(String s) {
         return Normalizer.normalize(s, Normalizer.Form.NFC).toLowerCase(Locale.ROOT).replaceAll("[\\s\\p{P}]+", "");

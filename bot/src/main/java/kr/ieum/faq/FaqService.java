@@ -1,9 +1,11 @@
 package kr.ieum.faq;
 
 import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -44,22 +46,55 @@ public class FaqService {
     private final Map<String, Localization> texts = new ConcurrentHashMap<>();
     private volatile List<Topic> topics;
 
-    FaqService(ContentService content, FaqProperties properties, LocaleRegistry locales) {
+    FaqService(ContentService content, FaqProperties properties, LocaleRegistry locales,
+            @Value("${ieum.faq.index-cache:}") String indexCache) {
         this.properties = properties;
         this.locales = locales;
         this.content = content;
-        this.index = new FaqIndex(properties.weights(), new ConceptLexicon(content.concepts()));
         long start = System.nanoTime();
+        ConceptLexicon lexicon = new ConceptLexicon(content.concepts());
         this.topics = content.topics();
         List<Localization> all = content.published();
+        all.forEach(l -> texts.put(FaqIndex.key(l.topic(), l.locale()), l));
+        Path cache = indexCache == null || indexCache.isBlank() ? null : Path.of(indexCache);
+        String fingerprint = IndexFingerprint.of(all, content.concepts(), properties.weights());
+        Optional<FaqIndex> saved = cache == null ? Optional.empty() : FaqIndex.load(cache, fingerprint, properties.weights(), lexicon);
+        if (saved.isPresent()) {
+            this.index = saved.get();
+            LOG.info("Answer index ready: {} localizations, read from {} in {} ms", all.size(), cache, (System.nanoTime() - start) / 1_000_000);
+            return;
+        }
+        this.index = new FaqIndex(properties.weights(), lexicon);
         index(all);
         LOG.info("Answer index ready: {} localizations in {} ms", all.size(), (System.nanoTime() - start) / 1_000_000);
+        if (cache != null) {
+            Thread saver = new Thread(() -> save(cache, fingerprint), "answer-index-save");
+            saver.setDaemon(true);
+            saver.start();
+        }
     }
 
+    /** Saves the index just built for the next start (which then reads it instead of building it again). */
+    private void save(Path cache, String fingerprint) {
+        try {
+            index.save(cache, fingerprint);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Could not save the answer index to {} ({}); the next start builds it again", cache, e.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * Indexes what was published here or on another replica. A localization already indexed exactly as it is (the
+     * echo of this replica's own start-up import, a reload after the listener reconnected) is not indexed again.
+     */
     @EventListener
     void onPublished(ContentPublished event) {
         topics = content.topics();
-        index(event.changed());
+        List<Localization> changed = event.changed().stream()
+                .filter(l -> !l.equals(texts.get(FaqIndex.key(l.topic(), l.locale())))).toList();
+        if (!changed.isEmpty()) {
+            index(changed);
+        }
     }
 
     private void index(List<Localization> changed) {

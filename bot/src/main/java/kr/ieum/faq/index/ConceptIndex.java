@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * parameters, score divided by the question's score against itself): per phrasing, with each topic's best, and per
  * topic and locale, all its phrasings' concepts together. A question's few concept ids meet every locale's phrasings
  * here. Concept sets repeat (most phrasings of a topic mention the same few concepts), so each distinct set of a topic
- * is scored once: a query costs a pass over the distinct sets, not a search with a stored-field read per phrasing.
+ * is scored once, through postings per concept with each contribution precomputed: a query touches only the sets that
+ * mention one of its concepts.
  * Writes are rare (a publish) and rebuild an immutable snapshot; reads are lock-free.
  */
 final class ConceptIndex {
@@ -44,10 +45,14 @@ final class ConceptIndex {
         }
     }
 
+    /** A concept's postings: the sets (or bags) that mention it, with its BM25 contribution to each. */
+    private record Postings(int[] docs, double[] weights) {}
+
     private record Snapshot(List<PhraseSet> sets, Stats phraseStats, List<TopicBag> bags, Stats topicStats,
-            Map<String, Map<String, Integer>> mentions, Map<String, Integer> phrasingCounts) {
+            Map<String, Map<String, Integer>> mentions, Map<String, Integer> phrasingCounts,
+            Map<String, Postings> phrasePostings, Map<String, Postings> topicPostings) {
         static final Snapshot EMPTY = new Snapshot(List.of(), new Stats(Map.of(), 0, 1), List.of(), new Stats(Map.of(), 0, 1),
-                Map.of(), Map.of());
+                Map.of(), Map.of(), Map.of(), Map.of());
     }
 
     /** Replaces the phrasings of the given topic/locale pairs ({@code FaqIndex.key}) with {@code concepts}. */
@@ -106,9 +111,41 @@ final class ConceptIndex {
                 }
             }
         }
-        return new Snapshot(List.copyOf(sets), new Stats(phraseDf, phraseDocs, phraseDocs == 0 ? 1 : (double) phraseTokens / phraseDocs),
-                List.copyOf(bags), new Stats(topicDf, bags.size(), bags.isEmpty() ? 1 : (double) topicTokens / bags.size()),
-                mentions, phrasingCounts);
+        Stats phraseStats = new Stats(phraseDf, phraseDocs, phraseDocs == 0 ? 1 : (double) phraseTokens / phraseDocs);
+        Stats topicStats = new Stats(topicDf, bags.size(), bags.isEmpty() ? 1 : (double) topicTokens / bags.size());
+        Map<String, List<double[]>> phraseLists = new HashMap<>();
+        for (int i = 0; i < sets.size(); i++) {
+            String[] concepts = sets.get(i).concepts();
+            double norm = k1 * (1 - b + b * concepts.length / phraseStats.avgLength());
+            for (String c : concepts) {
+                phraseLists.computeIfAbsent(c, k -> new ArrayList<>()).add(new double[] {i, phraseStats.idf(c) / (1 + norm)});
+            }
+        }
+        Map<String, List<double[]>> topicLists = new HashMap<>();
+        for (int i = 0; i < bags.size(); i++) {
+            TopicBag bag = bags.get(i);
+            double norm = topicK1 * (1 - topicB + topicB * bag.length() / topicStats.avgLength());
+            for (Map.Entry<String, Integer> e : bag.counts().entrySet()) {
+                int tf = e.getValue();
+                topicLists.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(new double[] {i, topicStats.idf(e.getKey()) * tf / (tf + norm)});
+            }
+        }
+        return new Snapshot(List.copyOf(sets), phraseStats, List.copyOf(bags), topicStats, mentions, phrasingCounts,
+                postings(phraseLists), postings(topicLists));
+    }
+
+    private static Map<String, Postings> postings(Map<String, List<double[]>> lists) {
+        Map<String, Postings> out = new HashMap<>();
+        lists.forEach((concept, list) -> {
+            int[] docs = new int[list.size()];
+            double[] weights = new double[list.size()];
+            for (int j = 0; j < list.size(); j++) {
+                docs[j] = (int) list.get(j)[0];
+                weights[j] = list.get(j)[1];
+            }
+            out.put(concept, new Postings(docs, weights));
+        });
+        return Map.copyOf(out);
     }
 
     /** Each topic's confidence that it is about {@code asked}: best phrasing and all phrasings together, as FaqIndex mixes them. */
@@ -117,39 +154,45 @@ final class ConceptIndex {
         if (asked.isEmpty() || s.sets().isEmpty()) {
             return Map.of();
         }
-        Map<String, Double> phrase = new HashMap<>();
-        double phraseSelf = self(asked, s.phraseStats(), k1, b);
-        for (PhraseSet set : s.sets()) {
-            double score = 0;
-            double norm = k1 * (1 - b + b * set.concepts().length / s.phraseStats().avgLength());
-            for (String c : set.concepts()) {
-                if (asked.contains(c)) {
-                    score += s.phraseStats().idf(c) / (1 + norm);
-                }
-            }
-            if (score > 0) {
-                phrase.merge(set.topic(), score / phraseSelf, Math::max);
-            }
-        }
-        Map<String, Double> topical = new HashMap<>();
-        double topicSelf = self(asked, s.topicStats(), topicK1, topicB);
-        for (TopicBag bag : s.bags()) {
-            double score = 0;
-            double norm = topicK1 * (1 - topicB + topicB * bag.length() / s.topicStats().avgLength());
-            for (String c : asked) {
-                Integer tf = bag.counts().get(c);
-                if (tf != null) {
-                    score += s.topicStats().idf(c) * tf / (tf + norm);
-                }
-            }
-            if (score > 0) {
-                topical.merge(bag.topic(), score / topicSelf, Math::max);
-            }
-        }
+        Map<String, Double> phrase = best(asked, s.phrasePostings(), s.sets().size(), i -> s.sets().get(i).topic(),
+                self(asked, s.phraseStats(), k1, b));
+        Map<String, Double> topical = best(asked, s.topicPostings(), s.bags().size(), i -> s.bags().get(i).topic(),
+                self(asked, s.topicStats(), topicK1, topicB));
         Map<String, Double> combined = new LinkedHashMap<>();
         phrase.forEach((topic, c) -> combined.put(topic, phraseShare * c + (1 - phraseShare) * topical.getOrDefault(topic, 0.0)));
         topical.forEach((topic, c) -> combined.putIfAbsent(topic, (1 - phraseShare) * c));
         return combined;
+    }
+
+    /**
+     * Sums the asked concepts' precomputed BM25 contributions over their postings (only the sets or bags that mention
+     * one of them are touched), then keeps each topic's best, divided by {@code self}.
+     */
+    private static Map<String, Double> best(Set<String> asked, Map<String, Postings> postings, int size,
+            java.util.function.IntFunction<String> topicOf, double self) {
+        double[] scores = null;
+        for (String c : asked) {
+            Postings p = postings.get(c);
+            if (p == null) {
+                continue;
+            }
+            if (scores == null) {
+                scores = new double[size];
+            }
+            for (int j = 0; j < p.docs().length; j++) {
+                scores[p.docs()[j]] += p.weights()[j];
+            }
+        }
+        Map<String, Double> best = new HashMap<>();
+        if (scores == null) {
+            return best;
+        }
+        for (int i = 0; i < size; i++) {
+            if (scores[i] > 0) {
+                best.merge(topicOf.apply(i), scores[i] / self, Math::max);
+            }
+        }
+        return best;
     }
 
     /** The score of the question against itself (each concept once; one never seen has the highest idf). */
@@ -160,6 +203,35 @@ final class ConceptIndex {
             score += stats.idf(c) / (1 + norm);
         }
         return score;
+    }
+
+    /**
+     * Every topic/locale's phrasing concepts, one line each: the key, then a tab before each phrasing's concepts
+     * (comma-separated, possibly none). {@link #parse} reads it back.
+     */
+    synchronized List<String> export() {
+        List<String> lines = new ArrayList<>();
+        phrasings.forEach((topic, perLocale) -> perLocale.forEach((locale, sets) -> {
+            StringBuilder line = new StringBuilder(topic).append('/').append(locale);
+            for (Set<String> set : sets) {
+                line.append('\t').append(String.join(",", set));
+            }
+            lines.add(line.toString());
+        }));
+        return lines;
+    }
+
+    static Map<String, List<Set<String>>> parse(List<String> lines) {
+        Map<String, List<Set<String>>> byKey = new HashMap<>();
+        for (String line : lines) {
+            String[] fields = line.split("\t", -1);
+            List<Set<String>> sets = new ArrayList<>();
+            for (int i = 1; i < fields.length; i++) {
+                sets.add(fields[i].isEmpty() ? Set.of() : new java.util.LinkedHashSet<>(List.of(fields[i].split(","))));
+            }
+            byKey.put(fields[0], sets);
+        }
+        return byKey;
     }
 
     /** The share of {@code topic}'s phrasings, over every locale, that mention {@code concept}. */

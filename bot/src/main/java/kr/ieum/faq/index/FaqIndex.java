@@ -2,6 +2,10 @@ package kr.ieum.faq.index;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -9,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
@@ -26,14 +31,17 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.CollectionStatistics;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
@@ -42,6 +50,8 @@ import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.similarities.PerFieldSimilarityWrapper;
 import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.IOContext;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -70,6 +80,11 @@ public final class FaqIndex implements AutoCloseable {
     private static final int MAX_TERMS = 300;
 
     private final AnalyzerRegistry analyzers = new AnalyzerRegistry();
+    private static final String FINGERPRINT = "ieum.fingerprint";
+    private static final String LOCALES = "ieum.locales";
+    private static final String CONCEPTS_FILE = "concepts.tsv";
+
+    private final ByteBuffersDirectory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final float gramWeight;
@@ -106,11 +121,16 @@ public final class FaqIndex implements AutoCloseable {
 
     /** An index that also records the concepts of each phrasing, read with {@code lexicon}. */
     public FaqIndex(Weights weights, ConceptLexicon lexicon) {
+        this(weights, lexicon, new ByteBuffersDirectory(), IndexWriterConfig.OpenMode.CREATE);
+    }
+
+    private FaqIndex(Weights weights, ConceptLexicon lexicon, ByteBuffersDirectory directory, IndexWriterConfig.OpenMode mode) {
         this.lexicon = lexicon;
         this.concepts = new ConceptIndex(K1, B, TOPIC_K1, TOPIC_B, weights.phraseShare());
         this.gramWeight = weights.gramWeight();
         this.phraseShare = weights.phraseShare();
         this.answerShare = weights.answerShare();
+        this.directory = directory;
         try {
             Analyzer perField = new DelegatingAnalyzerWrapper(Analyzer.PER_FIELD_REUSE_STRATEGY) {
                 @Override
@@ -120,11 +140,127 @@ public final class FaqIndex implements AutoCloseable {
                     return field.charAt(cut - 1) == 'g' ? analyzers.grams(locale) : analyzers.words(locale);
                 }
             };
-            IndexWriterConfig config = new IndexWriterConfig(perField).setSimilarity(SIMILARITY);
-            writer = new IndexWriter(new ByteBuffersDirectory(), config);
+            IndexWriterConfig config = new IndexWriterConfig(perField).setSimilarity(SIMILARITY).setOpenMode(mode).setCommitOnClose(false);
+            writer = new IndexWriter(directory, config);
             searchers = new SearcherManager(writer, null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Saves this index as it is now into {@code folder}/{@code fingerprint} (a folder of Lucene files plus the phrasings'
+     * concepts), for {@link #load} at the next start: written into a temporary folder and moved into place at once, so
+     * a reader (another replica starting from the same folder) never sees half of it. Other saved versions are removed.
+     */
+    public void save(Path folder, String fingerprint) throws IOException {
+        Files.createDirectories(folder);
+        Path target = folder.resolve(fingerprint);
+        Path tmp = Files.createTempDirectory(folder, ".saving-");
+        try {
+            synchronized (this) {
+                writer.setLiveCommitData(Map.of(FINGERPRINT, fingerprint, LOCALES, String.join(",", new java.util.TreeSet<>(locales))).entrySet());
+                writer.commit();
+                List<String> files = new ArrayList<>(SegmentInfos.readLatestCommit(directory).files(true));
+                try (FSDirectory out = FSDirectory.open(tmp)) {
+                    for (String file : files) {
+                        out.copyFrom(directory, file, file, IOContext.DEFAULT);
+                    }
+                    out.sync(files);
+                }
+                Files.write(tmp.resolve(CONCEPTS_FILE), concepts.export(), StandardCharsets.UTF_8);
+            }
+            if (!Files.exists(target)) {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            }
+        } finally {
+            deleteTree(tmp);
+        }
+        try (var entries = Files.list(folder)) {
+            for (Path old : entries.filter(e -> !e.equals(target) && !e.getFileName().toString().startsWith(".")).toList()) {
+                deleteTree(old);
+            }
+        }
+    }
+
+    /**
+     * The index saved by {@link #save} under {@code folder} for {@code fingerprint}, read into memory; empty when there is
+     * none, or it cannot be read (then the caller builds it again).
+     */
+    public static Optional<FaqIndex> load(Path folder, String fingerprint, Weights weights, ConceptLexicon lexicon) {
+        Path saved = folder.resolve(fingerprint);
+        if (!Files.isDirectory(saved)) {
+            return Optional.empty();
+        }
+        ByteBuffersDirectory memory = new ByteBuffersDirectory();
+        try {
+            try (FSDirectory in = FSDirectory.open(saved)) {
+                for (String file : in.listAll()) {
+                    if (!file.equals(CONCEPTS_FILE)) {
+                        memory.copyFrom(in, file, file, IOContext.READONCE);
+                    }
+                }
+            }
+            Map<String, String> data = SegmentInfos.readLatestCommit(memory).getUserData();
+            if (!fingerprint.equals(data.get(FINGERPRINT))) {
+                return Optional.empty();
+            }
+            FaqIndex index = new FaqIndex(weights, lexicon, memory, IndexWriterConfig.OpenMode.APPEND);
+            String locales = data.getOrDefault(LOCALES, "");
+            if (!locales.isEmpty()) {
+                index.locales.addAll(List.of(locales.split(",")));
+            }
+            Map<String, List<Set<String>>> sets = ConceptIndex.parse(Files.readAllLines(saved.resolve(CONCEPTS_FILE), StandardCharsets.UTF_8));
+            index.concepts.replace(sets.keySet(), sets);
+            return Optional.of(index);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * A digest of the class files that decide what the index holds (this class, the analysers, the concept lexicon and
+     * index, with their nested and anonymous classes): a saved index built by other code is never read back.
+     */
+    public static String codeVersion() {
+        String version = codeVersion;
+        if (version == null) {
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            for (Class<?> type : List.of(FaqIndex.class, AnalyzerRegistry.class, ConceptLexicon.class, ConceptIndex.class)) {
+                String base = type.getName().replace('.', '/');
+                List<String> names = new ArrayList<>(List.of(base + ".class"));
+                for (int i = 1; i <= 20; i++) {
+                    names.add(base + "$" + i + ".class");
+                }
+                for (Class<?> nested : type.getDeclaredClasses()) {
+                    names.add(nested.getName().replace('.', '/') + ".class");
+                }
+                for (String name : names) {
+                    try (java.io.InputStream in = type.getClassLoader().getResourceAsStream(name)) {
+                        if (in != null) {
+                            crc.update(name.getBytes(StandardCharsets.UTF_8));
+                            crc.update(in.readAllBytes());
+                        }
+                    } catch (IOException e) {
+                        crc.update(name.getBytes(StandardCharsets.UTF_8));
+                    }
+                }
+            }
+            version = codeVersion = Long.toHexString(crc.getValue());
+        }
+        return version;
+    }
+
+    private static volatile String codeVersion;
+
+    private static void deleteTree(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (var walk = Files.walk(path)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 
@@ -137,7 +273,7 @@ public final class FaqIndex implements AutoCloseable {
      * As {@link #replace(Collection, List)}, with the answers of the topics (by {@link #key}): their words
      * count a little towards the topic as a whole.
      */
-    public void replace(Collection<String> topicLocaleKeys, List<Phrase> phrases, Map<String, String> answers) {
+    public synchronized void replace(Collection<String> topicLocaleKeys, List<Phrase> phrases, Map<String, String> answers) {
         try {
             for (String key : topicLocaleKeys) {
                 writer.deleteDocuments(new Term(KEY, key));
@@ -246,13 +382,11 @@ public final class FaqIndex implements AutoCloseable {
         }
     }
 
-    /** Each topic's best score in the given fields, divided by the query's score against itself there. */
+    /** Each topic's best score in the given fields, divided by the query's score against itself. */
     private Map<String, Double> confidences(IndexSearcher searcher, String wordField, String gramField,
             Map<String, Integer> words, Map<String, Integer> grams) throws IOException {
         BooleanQuery.Builder builder = new BooleanQuery.Builder();
-        words.keySet().forEach(t -> builder.add(new TermQuery(new Term(wordField, t)), BooleanClause.Occur.SHOULD));
-        grams.keySet().forEach(t -> builder.add(new BoostQuery(new TermQuery(new Term(gramField, t)), gramWeight), BooleanClause.Occur.SHOULD));
-        double self = selfScore(searcher, wordField, words, 1f) + selfScore(searcher, gramField, grams, gramWeight);
+        double self = addTerms(builder, searcher, wordField, words, 1f) + addTerms(builder, searcher, gramField, grams, gramWeight);
         Map<String, Double> best = new LinkedHashMap<>();
         if (self <= 0) {
             return best;
@@ -297,10 +431,13 @@ public final class FaqIndex implements AutoCloseable {
     }
 
     /**
-     * The BM25 score the query would get against a document identical to it, with this index's statistics;
-     * a term the index has never seen counts with the highest idf, so unknown words lower the confidence.
+     * Adds a clause per term the field knows to {@code builder} (one lookup of each term in the term dictionary, shared by
+     * the query and this count), and answers the BM25 score the query would get against a document identical to it,
+     * with this index's statistics; a term the index has never seen counts with the highest idf, so unknown words lower
+     * the confidence.
      */
-    private static double selfScore(IndexSearcher searcher, String field, Map<String, Integer> terms, float weight) throws IOException {
+    private static double addTerms(BooleanQuery.Builder builder, IndexSearcher searcher, String field, Map<String, Integer> terms,
+            float weight) throws IOException {
         if (terms.isEmpty()) {
             return 0;
         }
@@ -308,13 +445,19 @@ public final class FaqIndex implements AutoCloseable {
         long docs = stats == null ? 1 : stats.docCount();
         double avgLength = stats == null ? 1 : (double) stats.sumTotalTermFreq() / stats.docCount();
         int length = terms.values().stream().mapToInt(Integer::intValue).sum();
+        float k1 = field.startsWith("t") ? TOPIC_K1 : K1;
+        float b = field.startsWith("t") ? TOPIC_B : B;
         double score = 0;
         for (Map.Entry<String, Integer> e : terms.entrySet()) {
-            long df = searcher.getIndexReader().docFreq(new Term(field, e.getKey()));
+            Term term = new Term(field, e.getKey());
+            TermStates states = TermStates.build(searcher, term, true);
+            int df = states.docFreq();
+            if (df > 0) {
+                Query query = new TermQuery(term, states);
+                builder.add(weight == 1f ? query : new BoostQuery(query, weight), BooleanClause.Occur.SHOULD);
+            }
             double idf = Math.log(1 + (docs - df + 0.5) / (df + 0.5));
             double tf = e.getValue();
-            float k1 = field.startsWith("t") ? TOPIC_K1 : K1;
-            float b = field.startsWith("t") ? TOPIC_B : B;
             score += weight * idf * tf / (tf + k1 * (1 - b + b * length / avgLength));
         }
         return score;

@@ -49,6 +49,48 @@ class FaqIndexTest {
     }
 
     @Test
+    void aSavedIndexReadsBackAsItWasAndOnlyForItsFingerprint(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder) throws Exception {
+        ConceptLexicon lexicon = new ConceptLexicon(java.util.Map.of(
+                "en", java.util.Map.of("phone", List.of("phone*"), "card", List.of("card*", "arc"), "lost", List.of("lost"))));
+        List<FaqIndex.Phrase> phrases = List.of(
+                new FaqIndex.Phrase("lost-phone", "en", "I lost my phone, what happens to the mobile card"),
+                new FaqIndex.Phrase("lost-phone", "en", "phone stolen"),
+                new FaqIndex.Phrase("lost-card", "en", "I lost my card"),
+                new FaqIndex.Phrase("lost-card", "ne", "ARC harayo"),
+                new FaqIndex.Phrase("mobile-id-cost", "en", "is it free"));
+        List<String> questions = List.of("lost my phone", "card lost", "is the card free", "ARC harayo");
+        try (FaqIndex built = new FaqIndex(FaqIndex.Weights.DEFAULT, lexicon)) {
+            built.replace(List.of("lost-phone/en", "lost-card/en", "lost-card/ne", "mobile-id-cost/en"), phrases);
+            built.save(folder, "v1");
+            built.save(folder, "v2"); // a newer save replaces the older one
+            assertEquals(List.of("v2"), java.nio.file.Files.list(folder).map(p -> p.getFileName().toString()).toList());
+            assertTrue(FaqIndex.load(folder, "v1", FaqIndex.Weights.DEFAULT, lexicon).isEmpty(), "an older fingerprint is not read");
+            try (FaqIndex loaded = FaqIndex.load(folder, "v2", FaqIndex.Weights.DEFAULT, lexicon).orElseThrow()) {
+                for (String q : questions) {
+                    for (String locale : List.of("en", "ne")) {
+                        assertEquals(built.search(q, locale, 5), loaded.search(q, locale, 5), q + " in " + locale);
+                    }
+                    java.util.Set<String> asked = built.concepts(q, "en");
+                    assertEquals(built.searchConcepts(asked), loaded.searchConcepts(asked), q);
+                }
+                assertEquals(built.conceptShare("lost-card", "card"), loaded.conceptShare("lost-card", "card"));
+                // the loaded index takes publishes as a built one does
+                loaded.replace(List.of("mobile-id-cost/en"), List.of(new FaqIndex.Phrase("mobile-id-cost", "en", "how much does it cost")));
+                assertEquals("mobile-id-cost", loaded.search("how much does it cost", "en", 1).get(0).topic());
+                assertTrue(loaded.search("is it free", "en", 5).stream().noneMatch(h -> h.topic().equals("mobile-id-cost") && h.confidence() >= 0.8),
+                        "the replaced phrasing is gone");
+            }
+        }
+        // a damaged save is not read (the caller builds the index again)
+        try (var files = java.nio.file.Files.list(folder.resolve("v2"))) {
+            for (java.nio.file.Path f : files.filter(f -> f.getFileName().toString().startsWith("segments")).toList()) {
+                java.nio.file.Files.write(f, new byte[] {1, 2, 3});
+            }
+        }
+        assertTrue(FaqIndex.load(folder, "v2", FaqIndex.Weights.DEFAULT, lexicon).isEmpty());
+    }
+
+    @Test
     void topicIdsMayContainSlashes() throws Exception {
         // intent data sets name intents "reminder/set_reminder"; the topic documents must keep them whole
         try (FaqIndex index = index(List.of(
