@@ -46,6 +46,9 @@ public final class ScaleBench {
                     (System.nanoTime() - t0) / 1e9);
         }
         double buildSeconds = (System.nanoTime() - t0) / 1e9;
+        long c0 = System.nanoTime();
+        index.compact(); // as the service does after building its index at start-up
+        double compactSeconds = (System.nanoTime() - c0) / 1e9;
         long heap1 = Heap.usedAfterGc();
 
         Random random = new Random(7);
@@ -90,6 +93,7 @@ public final class ScaleBench {
         r.table(List.of("measure", "value"), List.of(
                 List.of("documents (phrasings)", String.format(Locale.ROOT, "%,d", docs)),
                 List.of("index build time", Report.num(buildSeconds, 1) + " s (" + String.format(Locale.ROOT, "%,.0f", docs / buildSeconds) + " phrasings/s)"),
+                List.of("merging it into one segment (`FaqIndex.compact`, as the service does after a build)", Report.num(compactSeconds, 1) + " s"),
                 List.of("heap held by the index (used heap after GC, after − before)", Heap.mib(heap1 - heap0)),
                 List.of("query latency p50 / p95 / p99 / max (" + queries + " queries, single thread, after 2,000 warm-up)",
                         f(nanos[queries / 2]) + " / " + f(nanos[(int) (queries * 0.95)]) + " / " + f(nanos[(int) (queries * 0.99)]) + " / "

@@ -66,6 +66,7 @@ public class FaqService {
         }
         this.index = new FaqIndex(properties.weights(), lexicon);
         index(all);
+        index.compact();
         LOG.info("Answer index ready: {} localizations in {} ms", all.size(), (System.nanoTime() - start) / 1_000_000);
         if (cache != null) {
             Thread saver = new Thread(() -> save(cache, fingerprint), "answer-index-save");

@@ -46,6 +46,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.similarities.PerFieldSimilarityWrapper;
 import org.apache.lucene.search.similarities.Similarity;
@@ -78,6 +79,8 @@ public final class FaqIndex implements AutoCloseable {
     private static final float B = 0.75f;
     private static final int MAX_QUERY_CHARS = 600;
     private static final int MAX_TERMS = 300;
+    /** Phrasings read per search: enough for the best few topics, each possibly with several matching phrasings. */
+    private static final int HITS = 60;
 
     private final AnalyzerRegistry analyzers = new AnalyzerRegistry();
     private static final String FINGERPRINT = "ieum.fingerprint";
@@ -143,6 +146,19 @@ public final class FaqIndex implements AutoCloseable {
             IndexWriterConfig config = new IndexWriterConfig(perField).setSimilarity(SIMILARITY).setOpenMode(mode).setCommitOnClose(false);
             writer = new IndexWriter(directory, config);
             searchers = new SearcherManager(writer, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Merges the index into one segment. After a bulk build it is in many, and each query term is looked up in every
+     * segment's term dictionary; merged, once. Publishes later add small segments, which Lucene merges as it goes.
+     */
+    public synchronized void compact() {
+        try {
+            writer.forceMerge(1);
+            searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -391,7 +407,9 @@ public final class FaqIndex implements AutoCloseable {
         if (self <= 0) {
             return best;
         }
-        TopDocs top = searcher.search(builder.build(), 60);
+        // the best HITS exactly, without counting every match: once HITS are collected, Lucene skips documents that cannot
+        // enter the top (block-max scores), which is what keeps a query fast on a large knowledge base
+        TopDocs top = searcher.search(builder.build(), new TopScoreDocCollectorManager(HITS, HITS));
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         for (ScoreDoc sd : top.scoreDocs) {
             LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
