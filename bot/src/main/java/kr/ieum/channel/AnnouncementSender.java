@@ -12,6 +12,7 @@ import kr.ieum.i18n.LocalizedText;
 import kr.ieum.i18n.Messages;
 import kr.ieum.outreach.AnnouncementProperties;
 import kr.ieum.outreach.Announcements;
+import kr.ieum.platform.DatabaseAway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,7 +51,7 @@ class AnnouncementSender {
         try {
             tick();
         } catch (RuntimeException e) {
-            LOG.error("announcement poll failed", e);
+            DatabaseAway.log(LOG, "announcement poll", e);
         }
     }
 

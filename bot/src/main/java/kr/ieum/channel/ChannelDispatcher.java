@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import kr.ieum.conversation.TurnResult;
+import kr.ieum.platform.DatabaseAway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,7 +59,13 @@ public class ChannelDispatcher {
             return Acceptance.DUPLICATE;
         }
         long inboxId = id.get();
-        executor.execute(() -> processAndSend(inboxId));
+        executor.execute(() -> {
+            try {
+                processAndSend(inboxId);
+            } catch (RuntimeException e) {
+                DatabaseAway.log(LOG, "inbox " + inboxId + ": processing", e);
+            }
+        });
         return Acceptance.STORED;
     }
 
@@ -87,15 +94,19 @@ public class ChannelDispatcher {
     @Scheduled(fixedDelay = "${ieum.channels.poll:2s}", initialDelay = "5s")
     void poll() {
         Instant settled = Instant.now().minus(properties.poll());
-        for (long id : store.dueInbound(settled, BATCH)) {
-            processAndSend(id);
+        try {
+            for (long id : store.dueInbound(settled, BATCH)) {
+                processAndSend(id);
+            }
+        } catch (RuntimeException e) {
+            DatabaseAway.log(LOG, "inbox poll", e);
         }
         try {
             while (sender.sendDue(null, BATCH) == BATCH) {
                 // keep going while full batches come back
             }
         } catch (RuntimeException e) {
-            LOG.error("outbox poll failed", e);
+            DatabaseAway.log(LOG, "outbox poll", e);
         }
     }
 
@@ -108,14 +119,23 @@ public class ChannelDispatcher {
         }
     }
 
+    /** Runs a turn and sends its replies; throws (leaving the message for the poller) only when the database is away. */
     private void processAndSend(long inboxId) {
         Optional<InboundProcessor.Processed> processed;
         try {
             processed = processor.process(inboxId, false);
         } catch (RuntimeException e) {
+            if (DatabaseAway.causes(e)) {
+                // not the message's fault: it stays new, uncounted, and the poller takes it up when the database is back
+                throw e;
+            }
             // the turn rolled back: count the attempt and let the poller try again later
             LOG.error("inbox {}: processing failed", inboxId, e);
-            store.inboundFailed(inboxId, properties.backoff(1), properties.maxAttempts());
+            try {
+                store.inboundFailed(inboxId, properties.backoff(1), properties.maxAttempts());
+            } catch (RuntimeException counting) {
+                DatabaseAway.log(LOG, "inbox " + inboxId + ": counting the failed attempt", counting);
+            }
             meters.counter("ieum.inbox.failed").increment();
             return;
         }
@@ -129,7 +149,7 @@ public class ChannelDispatcher {
         try {
             sender.sendDue(outboxId, 1);
         } catch (RuntimeException e) {
-            LOG.error("outbox {}: send failed", outboxId, e);
+            DatabaseAway.log(LOG, "outbox " + outboxId + ": send", e);
         }
     }
 

@@ -3,10 +3,12 @@ package kr.ieum.channel;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import kr.ieum.platform.DatabaseAway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +24,7 @@ import org.slf4j.LoggerFactory;
 @Singleton
 class OutboxSender {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
+    private static final Duration RECORD_RETRY = Duration.ofMillis(500);
     private final ChannelStore store;
     private final Map<String, ChannelAdapter> adapters;
     private final ChannelProperties properties;
@@ -42,14 +45,50 @@ class OutboxSender {
 
     /** Sends the due rows (or only {@code onlyId}); answers how many were handled. */
     int sendDue(Long onlyId, int limit) {
+        // taken before the claim, so never later than the lease the claim writes
+        Instant leaseEnds = Instant.now().plus(properties.lease());
         List<ChannelStore.Pending> due = store.claimDue(onlyId, limit, properties.lease());
         for (ChannelStore.Pending pending : due) {
-            send(pending);
+            if (Instant.now().isAfter(leaseEnds.minus(properties.lease().dividedBy(2)))) {
+                // the rows before took long (the database was away while recording them, a slow provider): this one's
+                // lease could end mid-send and another worker take it too, so it goes back for any worker to take now
+                store.postpone(pending.id(), Duration.ZERO);
+                continue;
+            }
+            send(pending, leaseEnds);
         }
         return due.size();
     }
 
-    private void send(ChannelStore.Pending pending) {
+    /**
+     * Writes down that the provider took a message of a claimed row ({@code write}: a part sent, or the row sent). Until
+     * then that is known only here, and the provider cannot be asked again (Telegram, for one, takes no idempotency key):
+     * when the database is away, this keeps trying while the row's lease holds, since no other worker takes the row before
+     * it ends. An outage shorter than {@code ieum.channels.lease} thus sends nothing twice; after a longer one another
+     * worker takes the row again and sends what was not written down.
+     */
+    private void record(ChannelStore.Pending pending, Instant leaseEnds, Runnable write) {
+        while (true) {
+            try {
+                write.run();
+                return;
+            } catch (RuntimeException e) {
+                if (!DatabaseAway.causes(e) || Instant.now().plus(RECORD_RETRY).isAfter(leaseEnds)) {
+                    throw e;
+                }
+                LOG.warn("outbox {}: the database is away ({}); keeping what the provider took and trying again", pending.id(),
+                        e.getClass().getSimpleName());
+                try {
+                    Thread.sleep(RECORD_RETRY.toMillis());
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void send(ChannelStore.Pending pending, Instant leaseEnds) {
         String channel = pending.delivery().channel();
         ChannelAdapter adapter = adapters.get(channel);
         if (adapter == null) {
@@ -74,7 +113,8 @@ class OutboxSender {
 
                 @Override
                 public void sent(String id) {
-                    store.partSent(pending.id(), ++done[0], id);
+                    int parts = ++done[0];
+                    record(pending, leaseEnds, () -> store.partSent(pending.id(), parts, id));
                 }
 
                 @Override
@@ -82,7 +122,7 @@ class OutboxSender {
                     return pending.key();
                 }
             });
-            store.sent(pending.id(), providerId);
+            record(pending, leaseEnds, () -> store.sent(pending.id(), providerId));
             breaker.succeeded(channel);
             meters.counter("ieum.outbox.sent", "channel", channel).increment();
         } catch (DeliveryFailed e) {

@@ -7,6 +7,7 @@ import java.util.List;
 import kr.ieum.conversation.OutboundMessage;
 import kr.ieum.enrollment.Reminders;
 import kr.ieum.i18n.Messages;
+import kr.ieum.platform.DatabaseAway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +37,7 @@ class ReminderSender {
                 // keep going while full batches come back
             }
         } catch (RuntimeException e) {
-            LOG.error("reminder poll failed", e);
+            DatabaseAway.log(LOG, "reminder poll", e);
         }
     }
 

@@ -7,15 +7,9 @@ import io.micronaut.context.annotation.Property;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -23,14 +17,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
-import kr.ieum.support.Await;
 import kr.ieum.support.HttpStandIn;
 import kr.ieum.support.ServiceTest;
-import kr.ieum.support.Sql;
+import kr.ieum.support.TelegramLoad;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -53,7 +43,6 @@ class WebhookCrashIT extends ServiceTest {
     static final String SECRET = "a-Webhook_secret-crash-0123456789";
     private static final int MESSAGES = 2000;
     private static final HttpStandIn API = HttpStandIn.start();
-    private static final Pattern CHAT = Pattern.compile("\"chat_id\"\\s*:\\s*\"?(-?\\d+)");
 
     @Inject
     DataSource dataSource;
@@ -76,16 +65,10 @@ class WebhookCrashIT extends ServiceTest {
     void everyAcknowledgedMessageIsAnsweredAlthoughAReplicaIsKilled() throws Exception {
         Path jar = Path.of("target/ieum-bot.jar").toAbsolutePath();
         Assumptions.assumeTrue(Files.exists(jar), "needs the packaged jar (mvn verify builds it before the integration tests)");
-        long firstChat = 700_000_000L + (System.nanoTime() % 1_000_000L) * 1000;
-        long firstUpdate = 500_000_000L + (System.nanoTime() % 1_000_000L) * 1000;
-        String golden = new String(getClass().getResourceAsStream("/webhooks/telegram/message-text-ru.json").readAllBytes(),
-                StandardCharsets.UTF_8);
+        TelegramLoad load = new TelegramLoad(SECRET, MESSAGES);
         java.sql.Timestamp started = new java.sql.Timestamp(System.currentTimeMillis() - 1000);
-        Replica replicaProcess = startReplica(jar, dataSource, List.of("-Dieum.channels.poll=200ms", "-Dieum.channels.lease=3s",
-                "-Dieum.enrollment.reminder-poll=1h", "-Dieum.announcements.poll=1h"), Map.of("TELEGRAM_ENABLED", "true",
-                "TELEGRAM_BOT_TOKEN", TOKEN, "TELEGRAM_WEBHOOK_SECRET", SECRET, "TELEGRAM_API_URL", API.url()));
+        Replica replicaProcess = startReplica(jar, dataSource, TelegramLoad.replicaOptions("3s"), TelegramLoad.replicaEnv(TOKEN, SECRET, API));
         Process replica = replicaProcess.process();
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         AtomicInteger ackedByReplica = new AtomicInteger();
         AtomicInteger ackedHere = new AtomicInteger();
         ConcurrentLinkedQueue<Integer> notAcked = new ConcurrentLinkedQueue<>();
@@ -96,8 +79,7 @@ class WebhookCrashIT extends ServiceTest {
                 senders.execute(() -> {
                     boolean toReplica = n % 2 == 0;
                     String base = toReplica ? replicaProcess.url() : server.getURL().toString();
-                    int status = post(http, base, update(golden, firstUpdate + n, firstChat + n));
-                    if (status == 200) {
+                    if (load.post(base, n).status() == 200) {
                         int acked = (toReplica ? ackedByReplica : ackedHere).incrementAndGet();
                         if (toReplica && acked == MESSAGES / 4) {
                             replica.destroyForcibly(); // SIGKILL: no shutdown hook, connections cut mid-transaction
@@ -115,58 +97,20 @@ class WebhookCrashIT extends ServiceTest {
                     + ackedByReplica.get() + ", not acknowledged " + retried);
             // Telegram retries what was not acknowledged; a load balancer sends it to the live replica
             for (int n : notAcked) {
-                assertEquals(200, post(http, server.getURL().toString(), update(golden, firstUpdate + n, firstChat + n)));
+                assertEquals(200, load.post(server.getURL().toString(), n).status());
             }
-            // this test's rows only: the database is shared with the tests before it (their dead letters stay)
-            String inboxLeft = "select count(*) from inbox where channel = 'telegram' and state = 'new' and "
-                    + "(case when provider_id ~ '^[0-9]{1,18}$' then provider_id::bigint end) between ? and ?";
-            String outbox = "select count(*) from outbox where channel = 'telegram' and created_at >= ? and state = ?";
-            Await.until("every message is processed and its answer sent", Duration.ofSeconds(180), () ->
-                    "0".equals(Sql.one(dataSource, inboxLeft, firstUpdate, firstUpdate + MESSAGES))
-                            && "0".equals(Sql.one(dataSource, outbox, started, "pending")));
-            assertEquals("0", Sql.one(dataSource, outbox, started, "dead"), "no answer was dead-lettered");
-            Map<String, Long> perChat = API.calls("/sendMessage").stream().map(c -> chatOf(c.body()))
-                    .collect(Collectors.groupingBy(c -> c, Collectors.counting()));
-            long usual = perChat.values().stream().collect(Collectors.groupingBy(v -> v, Collectors.counting())).entrySet().stream()
-                    .max(Map.Entry.comparingByValue()).orElseThrow().getKey();
-            List<Long> lost = new ArrayList<>();
-            List<String> twice = new ArrayList<>();
-            for (int n = 0; n < MESSAGES; n++) {
-                long got = perChat.getOrDefault(String.valueOf(firstChat + n), 0L);
-                if (got < usual) {
-                    lost.add(firstChat + n);
-                } else if (got > usual) {
-                    twice.add((firstChat + n) + "=" + got);
-                }
-            }
+            load.awaitAnswered(dataSource, started, Duration.ofSeconds(180));
+            assertEquals("0", TelegramLoad.outbox(dataSource, started, "dead"), "no answer was dead-lettered");
+            TelegramLoad.Tally tally = load.tally(API);
             System.out.printf("webhook crash: acknowledged by the replica %d, here %d, resent after the kill %d; answers per "
-                    + "message %d; lost %d; answered twice %d %s%n", ackedByReplica.get(), ackedHere.get(), retried, usual, lost.size(),
-                    twice.size(), twice);
-            assertEquals(List.of(), lost, "every acknowledged message is answered");
+                    + "message %d; lost %d; answered twice %d %s%n", ackedByReplica.get(), ackedHere.get(), retried, tally.usual(),
+                    tally.lost().size(), tally.twice().size(), tally.twice());
+            assertEquals(List.of(), tally.lost(), "every acknowledged message is answered");
             // at most what the killed process had in flight to Telegram (its turn and sender threads)
-            assertTrue(twice.size() <= 16, "answered twice: " + twice);
+            assertTrue(tally.twice().size() <= 16, "answered twice: " + tally.twice());
         } finally {
             replica.destroyForcibly();
             senders.shutdownNow();
         }
-    }
-
-    private static String update(String golden, long updateId, long chat) {
-        return golden.replace("857412001", String.valueOf(updateId)).replace("5038217766", String.valueOf(chat));
-    }
-
-    private static int post(HttpClient http, String base, String body) {
-        try {
-            return http.send(HttpRequest.newBuilder(URI.create(base + "/webhooks/telegram")).timeout(Duration.ofSeconds(20))
-                    .header("Content-Type", "application/json").header("X-Telegram-Bot-Api-Secret-Token", SECRET)
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (Exception e) {
-            return -1; // refused or cut: not acknowledged, so Telegram would send it again
-        }
-    }
-
-    private static String chatOf(String body) {
-        Matcher m = CHAT.matcher(body);
-        return m.find() ? m.group(1) : "?";
     }
 }

@@ -78,9 +78,9 @@ public abstract class ServiceTest implements TestPropertyProvider {
                 return false;
             }
         });
-        return new Replica(process, base);
+        return new Replica(process, base, log);
     }
 
-    /** A second service process and its base URL. */
-    protected record Replica(Process process, String url) {}
+    /** A second service process, its base URL and the file its log goes to. */
+    protected record Replica(Process process, String url, java.nio.file.Path log) {}
 }
