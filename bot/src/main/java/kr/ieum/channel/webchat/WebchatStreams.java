@@ -11,10 +11,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
 /**
- * The open event streams ({@code GET /webchat/events}) of this replica, by session id. A reply sent later (a
- * person's answer, a reminder) is pushed to every open stream of its session; with none open here, the outbox
- * tries again later (possibly on the replica holding the stream). At most a few streams per session are kept:
- * a new one closes the oldest.
+ * The open event streams ({@code GET /webchat/events}) of this replica, by session id. A reply sent later is pushed to
+ * every open stream of its session here; a replica with none open for the session hands the reply over to the replica
+ * that has one (the outbox's handover, a PostgreSQL NOTIFY), and with none open anywhere the outbox tries again later.
+ * At most a few streams per session are kept: a new one closes the oldest.
  */
 @Singleton
 class WebchatStreams {
