@@ -1,5 +1,6 @@
 package kr.ieum.platform;
 
+import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -80,7 +81,8 @@ public class RateLimits {
         }
     }
 
-    @Transactional
+    /** One statement, atomic by itself: run without a transaction around it (autocommit), one round trip. */
+    @Connectable
     Duration take(String bucket, int burst, double perSecond) {
         return jdbc.prepareStatement(TAKE, ps -> {
             ps.setString(1, bucket);
