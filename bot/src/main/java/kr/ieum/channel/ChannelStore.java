@@ -318,6 +318,23 @@ class ChannelStore {
         });
     }
 
+    /** Ids of the pending rows for {@code address} on {@code channel}, oldest first (at most {@code limit}). */
+    @Transactional
+    List<Long> pendingFor(String channel, String address, int limit) {
+        return jdbc.prepareStatement("select id from outbox where state = 'pending' and channel = ? and address_hash = ? "
+                + "order by id limit " + limit, ps -> {
+            ps.setString(1, channel);
+            ps.setString(2, cipher.hash(channel, address));
+            List<Long> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getLong(1));
+                }
+            }
+            return out;
+        });
+    }
+
     /** Puts a claimed row back for later without counting an attempt (its provider is paused: the circuit is open). */
     @Transactional
     void postpone(long id, Duration delay) {

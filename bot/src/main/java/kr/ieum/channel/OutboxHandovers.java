@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Like {@code ContentChanges}, the listener reconnects by itself after the database was away; a handover notified
  * while it was away is not lost but waits for the row's next attempt (the outbox's backoff), as one with no stream open
- * anywhere does.
+ * anywhere does, unless a stream of its session opens first ({@link ChannelDispatcher#sendWaiting}).
  */
 @Context
 class OutboxHandovers {

@@ -53,8 +53,9 @@ class OutboxSender {
     }
 
     /**
-     * Sends row {@code id}, handed over by another replica, now (its next attempt need not be due) if its resident is
-     * connected here and no other worker holds it; answers whether it was claimed.
+     * Sends row {@code id} now (its next attempt need not be due: handed over by another replica, or waiting for a
+     * resident who just connected) if its resident is connected here and no other worker holds it; answers whether it
+     * was claimed.
      */
     boolean sendHandedOver(long id) {
         Optional<ChannelStore.Recipient> recipient = store.pendingRecipient(id);

@@ -51,8 +51,9 @@ import org.postgresql.ds.PGSimpleDataSource;
  * API requests out). Requests alternate between them: an API key's per-minute limit, a web chat session's message limit
  * and the new sessions per client address hold for both together (exactly the limit admitted, the rest 429 with
  * {@code Retry-After}). A web chat reply queued on A while the session's event stream is open on B reaches that stream
- * at once (the outbox hands it over with a NOTIFY), exactly once, also after the listening connections were cut. Retries
- * are set an hour apart and B's poller is off, so that only the handover can deliver the reply within the wait.
+ * at once (the outbox hands it over with a NOTIFY), exactly once, also after the listening connections were cut; one
+ * queued while no stream was open anywhere goes when the stream opens. Retries are set an hour apart and B's poller is
+ * off, so that only the handover (or the stream's opening) can deliver a reply within the wait.
  */
 @MicronautTest(transactional = false)
 class ReplicasIT extends ServiceTest {
@@ -70,8 +71,9 @@ class ReplicasIT extends ServiceTest {
     private String urlA;
     private Replica b;
     private ChannelDispatcher dispatcherA;
-    /** The stream test's session, opened on B before the limits are tried (it counts against the sessions per address). */
+    /** The stream tests' sessions, opened before the limits are tried (they count against the sessions per address). */
     private Map<String, Object> streamSession;
+    private Map<String, Object> laterSession;
 
     @BeforeAll
     void startBoth() throws Exception {
@@ -100,9 +102,8 @@ class ReplicasIT extends ServiceTest {
                 "-Dieum.channels.webchat.messages-per-minute=1", "-Dieum.channels.webchat.sessions-per-minute=" + SESSIONS,
                 "-Dieum.channels.first-retry=1h", "-Dieum.channels.poll=1h", "-Dieum.enrollment.reminder-poll=1h"), Map.of());
         Await.until("both replicas listen for outbox handovers", Duration.ofSeconds(30), () -> listeners().size() == 2);
-        HttpResponse<String> opened = post(b.url(), "/webchat/sessions", "{\"lang\":\"en\"}");
-        assertEquals(200, opened.statusCode(), opened.body());
-        streamSession = read(opened.body());
+        streamSession = openSession(b.url());
+        laterSession = openSession(urlA);
     }
 
     @AfterAll
@@ -151,8 +152,8 @@ class ReplicasIT extends ServiceTest {
                 assertTrue(retryAfter(r) >= 1, "Retry-After");
             }
         }
-        assertEquals(SESSIONS - 1, statuses.stream().filter(s -> s == 200).count(),
-                "sessions opened from one address on A and B together (one by startBoth): " + statuses);
+        assertEquals(SESSIONS - 2, statuses.stream().filter(s -> s == 200).count(),
+                "sessions opened from one address on A and B together (two by startBoth): " + statuses);
 
         statuses.clear();
         HttpResponse<String> refused = null;
@@ -193,9 +194,33 @@ class ReplicasIT extends ServiceTest {
                 return now.size() == 2 && now.stream().noneMatch(cut::contains);
             });
             assertEquals("sent", deliverOnA(lines, sessionId, "second reply"));
-            assertEquals("2", Sql.one(own, "select count(*) from outbox where channel = 'webchat' and state = 'sent' and attempts = 2"),
+            String hash = a.getBean(AddressCipher.class).hash("webchat", sessionId);
+            assertEquals("2 2", Sql.one(own, "select count(*) || ' ' || count(*) filter (where attempts = 2) from outbox "
+                    + "where channel = 'webchat' and state = 'sent' and address_hash = ?", hash),
                     "each reply was handed over once by A (one attempt) and pushed by B (the second)");
-            assertEquals("0", Sql.one(own, "select count(*) from outbox where channel = 'webchat' and state <> 'sent'"));
+            assertEquals("0", Sql.one(own, "select count(*) from outbox where address_hash = ? and state <> 'sent'", hash));
+        } finally {
+            stream.body().close();
+        }
+    }
+
+    @Test
+    void aReplyQueuedWhileThePageWasClosedIsPushedWhenItsStreamOpens() throws Exception {
+        String sessionId = (String) laterSession.get("sessionId");
+        dispatcherA.enqueue(new Delivery("webchat", sessionId, "en", List.of(OutboundMessage.of(new LocalizedText("en", "while away"))),
+                Map.of()));
+        String hash = a.getBean(AddressCipher.class).hash("webchat", sessionId);
+        String row = "select string_agg(attempts || ' ' || state, ',') from outbox where channel = 'webchat' and address_hash = ?";
+        Await.until("A tried, found no stream anywhere and handed it over", () -> "1 pending".equals(Sql.one(own, row, hash)));
+        HttpResponse<InputStream> stream = http.send(HttpRequest.newBuilder(URI.create(b.url() + "/webchat/events?token="
+                + URLEncoder.encode((String) laterSession.get("token"), StandardCharsets.UTF_8))).header("Accept", "text/event-stream")
+                .GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8));
+        try {
+            readUntil(lines, "ready");
+            List<String> got = readUntil(lines, "message");
+            assertTrue(got.stream().anyMatch(l -> l.startsWith("data:") && l.contains("while away")), got.toString());
+            Await.until("the row is marked sent, once", () -> "2 sent".equals(Sql.one(own, row, hash)));
         } finally {
             stream.body().close();
         }
@@ -214,6 +239,12 @@ class ReplicasIT extends ServiceTest {
         assertTrue(data.contains(text), "the next pushed reply is '" + text + "': " + data);
         Await.until("the outbox row is marked sent", () -> dispatcherA.outboxCount("webchat", "sent") == sentBefore + 1);
         return "sent";
+    }
+
+    private Map<String, Object> openSession(String base) throws Exception {
+        HttpResponse<String> opened = post(base, "/webchat/sessions", "{\"lang\":\"en\"}");
+        assertEquals(200, opened.statusCode(), opened.body());
+        return read(opened.body());
     }
 
     /** The backends of this database listening for handovers (their pids), each past its LISTEN (their only query). */

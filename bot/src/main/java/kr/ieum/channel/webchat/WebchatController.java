@@ -115,7 +115,8 @@ class WebchatController {
 
     @Get(value = "/events", produces = MediaType.TEXT_EVENT_STREAM)
     Publisher<Event<?>> events(@RequestAttribute(WebchatFilter.SESSION) SessionTokens.Session session) {
-        return streams.open(session.id(), properties.heartbeat());
+        // replies queued while no stream of the session was open (anywhere) go now, not at their next retry
+        return streams.open(session.id(), properties.heartbeat(), () -> dispatcher.sendWaiting(WebchatChannel.CHANNEL, session.id()));
     }
 
     private Optional<String> firstAccepted(String acceptLanguage) {

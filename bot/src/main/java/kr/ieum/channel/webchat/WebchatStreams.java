@@ -21,11 +21,15 @@ class WebchatStreams {
     static final int MAX_PER_SESSION = 4;
     private final Map<String, Deque<Sinks.Many<Object>>> bySession = new HashMap<>();
 
-    /** Opens a stream for {@code sessionId}: a "ready" event, then pushed replies, with keep-alive events. */
-    Flux<Event<?>> open(String sessionId, Duration heartbeat) {
+    /**
+     * Opens a stream for {@code sessionId}: a "ready" event, then pushed replies, with keep-alive events. {@code opened}
+     * runs once the stream is registered (pushes reach it from then on).
+     */
+    Flux<Event<?>> open(String sessionId, Duration heartbeat, Runnable opened) {
         return Flux.defer(() -> {
             Sinks.Many<Object> sink = Sinks.many().unicast().onBackpressureBuffer();
             register(sessionId, sink);
+            opened.run();
             Flux<Event<?>> replies = sink.asFlux().map(r -> (Event<?>) Event.of(r).name("message"));
             Flux<Event<?>> pings = Flux.interval(heartbeat).map(i -> (Event<?>) Event.of(Map.of()).name("ping"));
             Event<?> ready = Event.of(Map.of("status", "ready")).name("ready");
