@@ -10,34 +10,33 @@ import io.micronaut.scheduling.annotation.Async;
 import jakarta.inject.Singleton;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import kr.ieum.platform.RateLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Who may use {@code /api/v1/messages} and {@code /api/v1/language}: a program with a key in force for that scope
- * ({@code Authorization: Bearer <key>} or {@code X-Api-Key}), at most {@code ieum.api.rate} requests a minute per key
- * (counted per replica); until the first key exists, requests from this machine only (so the README's curl examples
- * work on a laptop, and nobody else can write as any resident). The web chat does not go through here: it has its own
- * signed session.
+ * ({@code Authorization: Bearer <key>} or {@code X-Api-Key}), at most {@code ieum.api.rate} requests a minute per key,
+ * counted by all replicas together (a token bucket in PostgreSQL, {@link RateLimits}: that many at once, then one every
+ * 60 / rate seconds; 429 with {@code Retry-After} beyond); until the first key exists, requests from this machine only
+ * (so the README's curl examples work on a laptop, and nobody else can write as any resident). The web chat does not go
+ * through here: it has its own signed session.
  */
 @Singleton
 class ApiGuard {
     private static final Logger LOG = LoggerFactory.getLogger(ApiGuard.class);
     private final ApiKeys keys;
-    private final int perMinute;
     private final Clock clock;
-    private final Map<String, Deque<Instant>> recent = new ConcurrentHashMap<>();
+    private final RateLimits.Limiter perKey;
 
-    ApiGuard(ApiKeys keys, @Value("${ieum.api.rate:600}") int perMinute, Clock clock) {
+    ApiGuard(ApiKeys keys, @Value("${ieum.api.rate:600}") int perMinute, Clock clock, RateLimits limits) {
         this.keys = keys;
-        this.perMinute = perMinute;
         this.clock = clock;
+        this.perKey = limits.limiter("api", perMinute, perMinute);
     }
 
     @EventListener
@@ -70,9 +69,10 @@ class ApiGuard {
         if (!key.get().scopes().contains(scope)) {
             return Optional.of(error(HttpStatus.FORBIDDEN, "this API key is not for " + scope));
         }
-        if (!admit(key.get().name())) {
-            return Optional.of(error(HttpStatus.TOO_MANY_REQUESTS, "too many requests for this key; try again in a minute")
-                    .header("Retry-After", "60"));
+        Duration wait = perKey.acquire(key.get().name());
+        if (!wait.isZero()) {
+            return Optional.of(error(HttpStatus.TOO_MANY_REQUESTS, "too many requests for this key; try again later")
+                    .header("Retry-After", String.valueOf(wait.toSeconds())));
         }
         return Optional.empty();
     }
@@ -88,21 +88,6 @@ class ApiGuard {
             anyCheckedAt = now;
         }
         return anyKnown;
-    }
-
-    private boolean admit(String name) {
-        Instant now = clock.instant();
-        Deque<Instant> times = recent.computeIfAbsent(name, k -> new ArrayDeque<>());
-        synchronized (times) {
-            while (!times.isEmpty() && times.peekFirst().isBefore(now.minusSeconds(60))) {
-                times.pollFirst();
-            }
-            if (times.size() >= perMinute) {
-                return false;
-            }
-            times.addLast(now);
-            return true;
-        }
     }
 
     private static String presented(HttpRequest<?> request) {

@@ -72,6 +72,15 @@ public interface ChannelAdapter {
         return null;
     }
 
+    /**
+     * Whether this replica can send to {@code address} now. Channels that send through a provider's API can from every
+     * replica (the default); the web chat only from the replica holding one of the session's open event streams. A
+     * delivery this replica cannot send is handed over to the one that can ({@link OutboxSender}).
+     */
+    default boolean reachableHere(String address) {
+        return true;
+    }
+
     /** False for channels that can only answer a message (a KakaoTalk skill callback): no reminders there. */
     default boolean proactive() {
         return true;

@@ -85,6 +85,24 @@ public class ChannelDispatcher {
         executor.execute(() -> sendQuietly(id));
     }
 
+    /**
+     * Sends now what waits in the outbox for {@code address} on {@code channel}, whether its next attempt is due or not,
+     * when this replica can reach it: for a resident who just connected here (a web chat page opening its event stream
+     * after replies were queued, or reconnecting after a network change or a replica's restart). In the background.
+     */
+    public void sendWaiting(String channel, String address) {
+        executor.execute(() -> {
+            try {
+                for (long id : store.pendingFor(channel, address, BATCH)) {
+                    sender.sendHandedOver(id);
+                }
+            } catch (RuntimeException e) {
+                // they keep their next attempt: the poller sends them then
+                LOG.warn("outbox: sending what waited for a connected {} resident failed ({})", channel, e.getClass().getSimpleName());
+            }
+        });
+    }
+
     /** Records a provider's delivery status for a message we sent (by the provider's message id). */
     public void recordStatus(String channel, String providerId, String status) {
         store.recordStatus(channel, providerId, status);

@@ -39,6 +39,9 @@ class ChannelStore {
     /** A stored inbound message, decrypted. */
     record Inbound(long id, int attempts, InboundEnvelope envelope) {}
 
+    /** The NOTIFY channel on which an outbox row is handed to the replica holding its resident's connection. */
+    static final String HANDOVERS = "ieum_outbox_handover";
+
     /** The first key of the advisory locks that serialise one contact's turns (the second is the contact's hash). */
     static final int CONTACT_LOCKS = 7452002;
 
@@ -196,17 +199,33 @@ class ChannelStore {
      */
     @Transactional
     List<Pending> claimDue(Long onlyId, int limit, Duration lease) {
+        return claim(onlyId, limit, lease, true);
+    }
+
+    /**
+     * Claims the pending row {@code id} for {@code lease} whether or not its next attempt is due (a row handed over to
+     * this replica, which holds its resident's connection); empty when another worker holds it or it is done.
+     */
+    @Transactional
+    List<Pending> claimHandedOver(long id, Duration lease) {
+        return claim(id, 1, lease, false);
+    }
+
+    private List<Pending> claim(Long onlyId, int limit, Duration lease, boolean dueOnly) {
         Instant now = Instant.now();
         String sql = "update outbox set claimed_until = ? where id in (select id from outbox where state = 'pending' "
-                + "and next_attempt_at <= ? and (claimed_until is null or claimed_until < ?) "
+                + "and (claimed_until is null or claimed_until < ?) " + (dueOnly ? "and next_attempt_at <= ? " : "")
                 + (onlyId == null ? "" : "and id = ? ") + "order by id limit " + limit + " for update skip locked) "
                 + "returning id, attempts, payload_enc, parts_sent, created_at";
         return jdbc.prepareStatement(sql, ps -> {
-            ps.setTimestamp(1, Timestamp.from(now.plus(lease)));
-            ps.setTimestamp(2, Timestamp.from(now));
-            ps.setTimestamp(3, Timestamp.from(now));
+            int p = 1;
+            ps.setTimestamp(p++, Timestamp.from(now.plus(lease)));
+            ps.setTimestamp(p++, Timestamp.from(now));
+            if (dueOnly) {
+                ps.setTimestamp(p++, Timestamp.from(now));
+            }
             if (onlyId != null) {
-                ps.setLong(4, onlyId);
+                ps.setLong(p, onlyId);
             }
             List<Pending> out = new ArrayList<>();
             List<long[]> unreadable = new ArrayList<>();
@@ -264,6 +283,55 @@ class ChannelStore {
             ps.setTimestamp(2, Timestamp.from(Instant.now().plus(delay)));
             ps.setLong(3, id);
             return ps.executeUpdate();
+        });
+    }
+
+    /**
+     * As {@link #retryLater}, for a row whose resident is connected to another replica (or to none): and tells every
+     * replica, with a NOTIFY on {@value #HANDOVERS} carrying the row's id (delivered at commit, once the row is free to
+     * claim), so that the one holding the connection claims and sends it at once.
+     */
+    @Transactional
+    void handOver(long id, String error, Duration delay) {
+        retryLater(id, error, delay);
+        jdbc.prepareStatement("select pg_notify('" + HANDOVERS + "', ?)", ps -> {
+            ps.setString(1, Long.toString(id));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        });
+    }
+
+    /** Where a pending outbox row goes. */
+    record Recipient(String channel, String address) {}
+
+    /** The channel and address of pending row {@code id}, decrypted; empty when it is sent, dead or gone. */
+    @Transactional
+    Optional<Recipient> pendingRecipient(long id) {
+        return jdbc.prepareStatement("select channel, address_enc from outbox where id = ? and state = 'pending' "
+                + "and address_enc is not null", ps -> {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new Recipient(rs.getString(1), cipher.decrypt(rs.getBytes(2))))
+                        : Optional.<Recipient>empty();
+            }
+        });
+    }
+
+    /** Ids of the pending rows for {@code address} on {@code channel}, oldest first (at most {@code limit}). */
+    @Transactional
+    List<Long> pendingFor(String channel, String address, int limit) {
+        return jdbc.prepareStatement("select id from outbox where state = 'pending' and channel = ? and address_hash = ? "
+                + "order by id limit " + limit, ps -> {
+            ps.setString(1, channel);
+            ps.setString(2, cipher.hash(channel, address));
+            List<Long> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getLong(1));
+                }
+            }
+            return out;
         });
     }
 

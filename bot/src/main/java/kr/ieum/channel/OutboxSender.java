@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import kr.ieum.platform.DatabaseAway;
@@ -19,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * {@code ieum.channels.max-attempts}, each in a transaction of its own. A provider's {@code Retry-After} is honoured; a
  * provider that fails {@code breaker-failures} times in a row is left alone for a while ({@link CircuitBreaker}). Two workers or replicas never claim the same row;
  * a worker that dies mid-send leaves its rows to another when the lease ends (only a message the provider took in the
- * instant before the crash can then go twice). Logs say which row and why, never to whom or what.
+ * instant before the crash can then go twice). A row for a resident connected to another replica (the web chat's event
+ * stream) is handed over to that replica ({@link #sendHandedOver}, {@link OutboxHandovers}). Logs say which row and why,
+ * never to whom or what.
  */
 @Singleton
 class OutboxSender {
@@ -88,6 +91,23 @@ class OutboxSender {
         }
     }
 
+    /**
+     * Sends row {@code id} now (its next attempt need not be due: handed over by another replica, or waiting for a
+     * resident who just connected) if its resident is connected here and no other worker holds it; answers whether it
+     * was claimed.
+     */
+    boolean sendHandedOver(long id) {
+        Optional<ChannelStore.Recipient> recipient = store.pendingRecipient(id);
+        ChannelAdapter adapter = recipient.map(r -> adapters.get(r.channel())).orElse(null);
+        if (adapter == null || !adapter.reachableHere(recipient.get().address())) {
+            return false;
+        }
+        Instant leaseEnds = Instant.now().plus(properties.lease());
+        List<ChannelStore.Pending> claimed = store.claimHandedOver(id, properties.lease());
+        claimed.forEach(p -> send(p, leaseEnds));
+        return !claimed.isEmpty();
+    }
+
     private void send(ChannelStore.Pending pending, Instant leaseEnds) {
         String channel = pending.delivery().channel();
         ChannelAdapter adapter = adapters.get(channel);
@@ -95,6 +115,10 @@ class OutboxSender {
             store.dead(pending.id(), "channel " + channel + " is not enabled");
             LOG.warn("outbox {}: channel {} is not enabled; dead-lettered", pending.id(), channel);
             meters.counter("ieum.outbox.dead", "channel", channel).increment();
+            return;
+        }
+        if (!adapter.reachableHere(pending.delivery().address())) {
+            handOver(pending, channel);
             return;
         }
         Duration wait = breaker.openFor(channel);
@@ -148,5 +172,24 @@ class OutboxSender {
                 meters.counter("ieum.outbox.retried", "channel", channel).increment();
             }
         }
+    }
+
+    /**
+     * The resident is connected to another replica (or to none): counts the attempt as a failed one would (so a row
+     * nobody can send is dead-lettered in the end), without blaming the channel's provider (no circuit breaker), and
+     * hands the row over: the replica holding the connection hears of it at once and sends it.
+     */
+    private void handOver(ChannelStore.Pending pending, String channel) {
+        int attempts = pending.attempts() + 1;
+        String reason = "the resident is not connected to this replica";
+        if (attempts >= properties.maxAttempts()) {
+            store.dead(pending.id(), reason);
+            LOG.warn("outbox {}: {} delivery dead-lettered after {} attempt(s): {}", pending.id(), channel, attempts, reason);
+            meters.counter("ieum.outbox.dead", "channel", channel).increment();
+            return;
+        }
+        store.handOver(pending.id(), reason, properties.backoff(attempts));
+        LOG.debug("outbox {}: {} delivery handed over to the replica holding the connection", pending.id(), channel);
+        meters.counter("ieum.outbox.handed-over", "channel", channel).increment();
     }
 }

@@ -5,19 +5,25 @@ import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
+import kr.ieum.platform.RateLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Clears message bodies older than {@code ieum.privacy.retention} (default 30 days), every hour. */
+/**
+ * Every hour: clears message bodies older than {@code ieum.privacy.retention} (default 30 days), and removes the shared
+ * rate limits' buckets that are full again ({@link RateLimits#purge}).
+ */
 @Singleton
 class RetentionJob {
     private static final Logger LOG = LoggerFactory.getLogger(RetentionJob.class);
     private final ContactStore store;
     private final Duration retention;
+    private final RateLimits limits;
 
-    RetentionJob(ContactStore store, @Value("${ieum.privacy.retention:30d}") Duration retention) {
+    RetentionJob(ContactStore store, @Value("${ieum.privacy.retention:30d}") Duration retention, RateLimits limits) {
         this.store = store;
         this.retention = retention;
+        this.limits = limits;
     }
 
     @Scheduled(initialDelay = "1m", fixedDelay = "1h")
@@ -25,6 +31,10 @@ class RetentionJob {
         int cleared = store.clearBodiesBefore(Instant.now().minus(retention));
         if (cleared > 0) {
             LOG.info("Retention: cleared {} message bodies older than {}", cleared, retention);
+        }
+        int buckets = limits.purge();
+        if (buckets > 0) {
+            LOG.info("Retention: removed {} rate-limit buckets that are full again", buckets);
         }
     }
 }

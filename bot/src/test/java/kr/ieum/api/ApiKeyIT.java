@@ -67,7 +67,8 @@ class ApiKeyIT extends ServiceTest {
             assertEquals(200, post(base, "/api/v1/messages", key, null).statusCode());
             HttpResponse<String> limited = post(base, "/api/v1/messages", key, null);
             assertEquals(429, limited.statusCode(), "three a minute in this test");
-            assertEquals("60", limited.headers().firstValue("Retry-After").orElse(""));
+            long retryAfter = Long.parseLong(limited.headers().firstValue("Retry-After").orElse("0"));
+            assertTrue(retryAfter >= 1 && retryAfter <= 20, "a token comes back every 20 s at three a minute: " + retryAfter);
 
             assertEquals(0, AdminCommand.run(new String[] {"admin", "revoke-api-key", "detector"}, env, Path.of("unused")));
             assertEquals(401, post(base, "/api/v1/language", languageOnly, null).statusCode(), "revoked");

@@ -69,6 +69,10 @@ class DatabaseDownIT extends ServiceTest {
             assertEquals(503, health("/health/readiness"), "readiness");
             // the pool's dead connections are gone by now: this request needs a new one, which the database refuses
             assertEquals(503, ask().statusCode(), "also when no connection can be opened");
+            HttpResponse<String> session = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.getURL() + "/webchat/sessions"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"lang\":\"en\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(503, session.statusCode(), "the shared rate limit needs the database too: " + session.body());
         } finally {
             admin("alter database postgres allow_connections true");
         }

@@ -11,8 +11,9 @@ import kr.ieum.channel.DeliveryFailed;
 
 /**
  * Web chat as a channel: a turn's replies come back in the response to {@code POST /webchat/messages}; replies
- * sent later through the outbox (a person's answer) are pushed on the session's open event stream. The address
- * is the session id.
+ * sent later through the outbox ({@link kr.ieum.channel.ChannelDispatcher#enqueue}) are pushed on the session's open
+ * event stream. That stream is open on one replica only: another replica that claims the reply hands it over to that one
+ * at once (PostgreSQL NOTIFY; see {@code OutboxHandovers}), which pushes it once. The address is the session id.
  */
 @Singleton
 @Requires(property = "ieum.channels.webchat.enabled", value = "true", defaultValue = "true")
@@ -42,11 +43,17 @@ class WebchatChannel implements ChannelAdapter {
         return false;
     }
 
+    /** Whether one of the session's event streams is open on this replica (else the outbox hands the reply over). */
+    @Override
+    public boolean reachableHere(String address) {
+        return streams.count(address) > 0;
+    }
+
     @Override
     public String send(Delivery delivery) {
         WebchatWire.Replies replies = renderer.render(delivery.language(), false, delivery.messages());
         if (streams.push(delivery.address(), replies) == 0) {
-            // the resident's page is closed or connected to another replica: the outbox retries with backoff
+            // the stream closed since reachableHere said it was open: the outbox retries with backoff
             throw new DeliveryFailed("no open web chat stream for the session on this replica", true);
         }
         return "wc-" + UUID.randomUUID();

@@ -27,13 +27,15 @@ import kr.ieum.channel.InboundEnvelope;
 import kr.ieum.conversation.TurnResult;
 import kr.ieum.i18n.LocaleRegistry;
 import kr.ieum.i18n.Messages;
+import kr.ieum.platform.RateLimits;
 import org.reactivestreams.Publisher;
 
 /**
  * The web chat API. {@code POST /webchat/sessions} opens a session; {@code POST /webchat/messages} runs the turn
  * and answers its replies inline (stored once per {@code clientMessageId}, so a retry is not processed twice);
  * {@code GET /webchat/events} is a server-sent event stream for replies sent later. {@link WebchatFilter} has
- * checked the origin and the session token before any of these run.
+ * checked the origin and the session token before any of these run. New sessions per client address and messages per
+ * session are limited by all replicas together ({@link RateLimits}: a session's messages may go to any replica).
  */
 @Controller("/webchat")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -47,8 +49,8 @@ class WebchatController {
     private final WebchatStreams streams;
     private final WebchatProperties properties;
     private final LocaleRegistry locales;
-    private final RateLimiter messageLimit;
-    private final RateLimiter sessionLimit;
+    private final RateLimits.Limiter messageLimit;
+    private final RateLimits.Limiter sessionLimit;
     /** Replies of recent messages, so a retry whose first response was lost still gets them (this replica only). */
     private final Map<String, Recent> recent = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
@@ -60,21 +62,21 @@ class WebchatController {
     private record Recent(WebchatWire.Replies replies, long at) {}
 
     WebchatController(ChannelDispatcher dispatcher, SessionTokens tokens, ReplyRenderer renderer, WebchatStreams streams,
-            WebchatProperties properties, Messages messages) {
+            WebchatProperties properties, Messages messages, RateLimits limits) {
         this.dispatcher = dispatcher;
         this.tokens = tokens;
         this.renderer = renderer;
         this.streams = streams;
         this.properties = properties;
         this.locales = messages.locales();
-        this.messageLimit = new RateLimiter(properties.messagesPerMinute(), properties.burst(), 100_000);
-        this.sessionLimit = new RateLimiter(properties.sessionsPerMinute(), properties.sessionsPerMinute(), 100_000);
+        this.messageLimit = limits.limiter("webchat-message", properties.messagesPerMinute(), properties.burst());
+        this.sessionLimit = limits.limiter("webchat-session", properties.sessionsPerMinute(), properties.sessionsPerMinute());
     }
 
     @Post(value = "/sessions", consumes = {MediaType.APPLICATION_JSON, MediaType.ALL})
     HttpResponse<?> session(HttpRequest<?> request, @Body @Nullable @Valid WebchatWire.SessionRequest body,
             @Header(HttpHeaders.ACCEPT_LANGUAGE) @Nullable String acceptLanguage) {
-        Duration wait = sessionLimit.acquire(client(request), System.nanoTime());
+        Duration wait = sessionLimit.acquire(client(request));
         if (!wait.isZero()) {
             return tooMany(wait);
         }
@@ -92,7 +94,7 @@ class WebchatController {
         if (body.text().length() > properties.maxText()) {
             return HttpResponse.status(HttpStatus.REQUEST_ENTITY_TOO_LARGE).body(new WebchatWire.Problem("text-too-long"));
         }
-        Duration wait = messageLimit.acquire(session.id(), System.nanoTime());
+        Duration wait = messageLimit.acquire(session.id());
         if (!wait.isZero()) {
             return tooMany(wait);
         }
@@ -113,7 +115,8 @@ class WebchatController {
 
     @Get(value = "/events", produces = MediaType.TEXT_EVENT_STREAM)
     Publisher<Event<?>> events(@RequestAttribute(WebchatFilter.SESSION) SessionTokens.Session session) {
-        return streams.open(session.id(), properties.heartbeat());
+        // replies queued while no stream of the session was open (anywhere) go now, not at their next retry
+        return streams.open(session.id(), properties.heartbeat(), () -> dispatcher.sendWaiting(WebchatChannel.CHANNEL, session.id()));
     }
 
     private Optional<String> firstAccepted(String acceptLanguage) {

@@ -11,21 +11,25 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
 /**
- * The open event streams ({@code GET /webchat/events}) of this replica, by session id. A reply sent later (a
- * person's answer, a reminder) is pushed to every open stream of its session; with none open here, the outbox
- * tries again later (possibly on the replica holding the stream). At most a few streams per session are kept:
- * a new one closes the oldest.
+ * The open event streams ({@code GET /webchat/events}) of this replica, by session id. A reply sent later is pushed to
+ * every open stream of its session here; a replica with none open for the session hands the reply over to the replica
+ * that has one (the outbox's handover, a PostgreSQL NOTIFY), and with none open anywhere the outbox tries again later.
+ * At most a few streams per session are kept: a new one closes the oldest.
  */
 @Singleton
 class WebchatStreams {
     static final int MAX_PER_SESSION = 4;
     private final Map<String, Deque<Sinks.Many<Object>>> bySession = new HashMap<>();
 
-    /** Opens a stream for {@code sessionId}: a "ready" event, then pushed replies, with keep-alive events. */
-    Flux<Event<?>> open(String sessionId, Duration heartbeat) {
+    /**
+     * Opens a stream for {@code sessionId}: a "ready" event, then pushed replies, with keep-alive events. {@code opened}
+     * runs once the stream is registered (pushes reach it from then on).
+     */
+    Flux<Event<?>> open(String sessionId, Duration heartbeat, Runnable opened) {
         return Flux.defer(() -> {
             Sinks.Many<Object> sink = Sinks.many().unicast().onBackpressureBuffer();
             register(sessionId, sink);
+            opened.run();
             Flux<Event<?>> replies = sink.asFlux().map(r -> (Event<?>) Event.of(r).name("message"));
             Flux<Event<?>> pings = Flux.interval(heartbeat).map(i -> (Event<?>) Event.of(Map.of()).name("ping"));
             Event<?> ready = Event.of(Map.of("status", "ready")).name("ready");
