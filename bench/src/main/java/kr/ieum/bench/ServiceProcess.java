@@ -69,12 +69,19 @@ final class ServiceProcess implements AutoCloseable {
 
     /** As {@link #start(Map)}, with {@code jvmArgs} (e.g. {@code -Dname=value}) before {@code -jar}. */
     static ServiceProcess start(Map<String, String> env, List<String> jvmArgs) throws IOException, InterruptedException {
+        return start(env, jvmArgs, Files.createTempDirectory("ieum-bench-"));
+    }
+
+    /**
+     * As {@link #start(Map, List)}, in {@code work} (a folder a previous start used: its data folder, database and saved
+     * index are those of that start, as when a user starts the service again).
+     */
+    static ServiceProcess start(Map<String, String> env, List<String> jvmArgs, Path work) throws IOException, InterruptedException {
         Path root = BenchEnv.projectRoot();
         Path jar = root.resolve("bot/target/ieum-bot.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build with mvn -B -q -Pbench -pl bench -am package -DskipTests");
         }
-        Path work = Files.createTempDirectory("ieum-bench-");
         int port = freePort();
         List<String> command = new ArrayList<>(List.of("java"));
         String jvm = System.getProperty("ieum.bench.service.jvm", "");
@@ -85,8 +92,7 @@ final class ServiceProcess implements AutoCloseable {
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder pb = new ProcessBuilder(command).directory(work.toFile())
                 .redirectErrorStream(true).redirectOutput(work.resolve("service.log").toFile());
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
+        byte[] key = masterKey(work);
         pb.environment().put("IEUM_DATA_DIR", work.resolve("data").toString());
         pb.environment().put("IEUM_CONTENT_PATH", BenchEnv.content().toString());
         pb.environment().put("IEUM_LOCALES_PATH", BenchEnv.locales().toString());
@@ -150,12 +156,29 @@ final class ServiceProcess implements AutoCloseable {
         return pids.stream().distinct().toList();
     }
 
-    @Override
-    public void close() throws IOException, InterruptedException {
+    /** The master key of the service started in {@code work}: made once, kept beside it so a restart reads its data. */
+    private static byte[] masterKey(Path work) throws IOException {
+        Path file = work.resolve("bench-master.key");
+        if (Files.exists(file)) {
+            return Files.readAllBytes(file);
+        }
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        Files.write(file, key);
+        return key;
+    }
+
+    /** Stops the service as a user would (SIGTERM), keeping its folder for a restart. */
+    void stop() throws InterruptedException {
         process.destroy();
         if (!process.waitFor(Duration.ofSeconds(30).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
             process.destroyForcibly().waitFor();
         }
+    }
+
+    @Override
+    public void close() throws IOException, InterruptedException {
+        stop();
         try (Stream<Path> files = Files.walk(workDir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }

@@ -22,8 +22,6 @@ final class IndexFingerprint {
     static String of(List<Localization> localizations, Map<String, Map<String, List<String>>> concepts, FaqIndex.Weights weights) {
         MessageDigest digest = sha256();
         update(digest, "format 1");
-        update(digest, org.apache.lucene.util.Version.LATEST.toString());
-        update(digest, com.ibm.icu.util.VersionInfo.ICU_VERSION.toString());
         update(digest, weights.toString());
         update(digest, FaqIndex.codeVersion());
         Map<String, Map<String, List<String>>> sorted = new TreeMap<>();

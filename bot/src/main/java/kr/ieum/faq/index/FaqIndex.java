@@ -236,7 +236,8 @@ public final class FaqIndex implements AutoCloseable {
 
     /**
      * A digest of the class files that decide what the index holds (this class, the analysers, the concept lexicon and
-     * index, with their nested and anonymous classes): a saved index built by other code is never read back.
+     * index, with their nested and anonymous classes) and the Lucene and ICU versions: a saved index built by other code
+     * is never read back.
      */
     public static String codeVersion() {
         String version = codeVersion;
@@ -262,7 +263,8 @@ public final class FaqIndex implements AutoCloseable {
                     }
                 }
             }
-            version = codeVersion = Long.toHexString(crc.getValue());
+            version = codeVersion = Long.toHexString(crc.getValue()) + " lucene " + org.apache.lucene.util.Version.LATEST
+                    + " icu " + com.ibm.icu.util.VersionInfo.ICU_VERSION;
         }
         return version;
     }
