@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import kr.ieum.console.AdminCommand;
 import kr.ieum.content.ContentCommand;
+import kr.ieum.content.ContentPreload;
 import kr.ieum.platform.DatabaseBootstrap;
 import kr.ieum.platform.Secrets;
 
@@ -24,6 +25,7 @@ public final class Application {
         if (args.length > 0 && args[0].equals("admin")) {
             System.exit(AdminCommand.run(args, System.getenv(), dataDir));
         }
+        ContentPreload.start(System.getenv("IEUM_CONTENT_PATH"), System.getenv("IEUM_LOCALES_PATH"));
         Map<String, Object> properties = new HashMap<>(DatabaseBootstrap.properties(System.getenv(), dataDir.resolve("postgres"), false));
         properties.put("ieum.master-key", Secrets.masterKey(System.getenv(), dataDir));
         if (System.getenv("IEUM_FAQ_INDEX_CACHE") == null) {

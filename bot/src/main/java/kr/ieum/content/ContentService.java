@@ -84,7 +84,8 @@ public class ContentService {
     private ContentSet files() {
         ContentSet set = files;
         if (set == null) {
-            set = ContentReader.read(properties.directory(), new HashSet<>(locales.tags()));
+            Set<String> tags = new HashSet<>(locales.tags());
+            set = ContentPreload.take(properties.directory(), tags).orElseGet(() -> ContentReader.read(properties.directory(), tags));
             if (!set.valid()) {
                 throw new InvalidContent(set.problems());
             }
