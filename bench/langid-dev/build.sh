@@ -17,7 +17,8 @@
 # LANGID_WORK defaults to /tmp/langid-work. `bench/langid-dev/build.sh --fetch` downloads the inputs first (needs
 # the Debian archive and the npm registry); without --fetch nothing is downloaded.
 # Needs bash, dpkg-deb, tar and python3 (standard library only). Writes only the six .txt files beside this script
-# (plus scratch in $LANGID_WORK: unpacked packages and build-stats.json with per-source counts and dropped examples).
+# (plus scratch in $LANGID_WORK: unpacked packages, build-stats.json with per-source counts and dropped examples, and
+# candidates-<tag>.tsv with every candidate, selected or not, which bench/langid-ngrams/build.py reads).
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -508,6 +509,12 @@ for t in TAGS:
     for k in list(cands[t]):
         if k in cross:
             del cands[t][k]; reasons[t]['in two tags'] += 1
+
+# every candidate (selected or not), for bench/langid-ngrams/build.py: the ones not selected here are its training text
+for t in TAGS:
+    with open(os.path.join(WORK, 'candidates-' + t + '.tsv'), 'w', encoding='utf-8') as f:
+        for k, (s_, g_, l_) in cands[t].items():
+            f.write(s_ + '\t' + l_ + '\n')
 
 # ---------------------------------------------------------------- select
 WEIGHTS = {'km-words': 0.15, 'cldr-annotations': 0.30, 'ui': 0.20, 'firefox': 0.15, 'cldr-names': 0.12, 'iso-codes': 0.05,

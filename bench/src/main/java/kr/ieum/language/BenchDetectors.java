@@ -13,7 +13,7 @@ public final class BenchDetectors {
     /** Our detector exactly as the service builds it. */
     public static LanguageDetector ours() {
         LanguageFactory factory = new LanguageFactory();
-        return new LanguageDetector(factory.model(), factory.cues(), factory.romanisedCues(), factory.population());
+        return new LanguageDetector(factory.model(), factory.cues(), factory.romanisedCues(), factory.population(), factory.charNgrams());
     }
 
     /** A separate copy of the OpenNLP model the service loads (langdetect-183.bin), for OpenNLP used alone. */

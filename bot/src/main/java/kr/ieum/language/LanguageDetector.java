@@ -19,7 +19,8 @@ import opennlp.tools.langdetect.LanguageDetectorModel;
  * Finds the language of a short message among Ieum's locales, with no priors: script analysis first
  * (a script only one of our languages uses decides alone), then, for the scripts several of our languages
  * share (Latin, Cyrillic, Han), OpenNLP's detector restricted to those languages, weighed with letter and
- * function-word cues. Thread-safe; the model is loaded once and an OpenNLP detector is made per call.
+ * function-word cues, the resident population and, for Latin and Cyrillic, character n-gram models of words
+ * ({@link CharNgrams}). Thread-safe; the model is loaded once and an OpenNLP detector is made per call.
  */
 @Singleton
 public final class LanguageDetector {
@@ -61,17 +62,31 @@ public final class LanguageDetector {
     private final Transliterator toSimplified = Transliterator.getInstance("Hant-Hans");
     private final Transliterator toTraditional = Transliterator.getInstance("Hans-Hant");
 
+    private final CharNgrams ngrams;
+    private final double ngramWeight;
+    /**
+     * How much the character n-gram models ({@link CharNgrams}) weigh against OpenNLP and the cues: their
+     * log-likelihoods, per word, times this weight, multiply each candidate's score. Chosen on the development data
+     * (Lingua's test set and bench/langid-dev, never UDHR): bench/results/langid.md.
+     */
+    static final double NGRAM_WEIGHT = 0.03;
+    /** Words past the first count less: the n-gram evidence of a message grows as the square root of its words. */
+    static final double NGRAM_WORD_EXPONENT = 0.5;
+
     @jakarta.inject.Inject
-    LanguageDetector(LanguageDetectorModel model, LetterCues cues, RomanisedCues romanised, Population population) {
-        this(model, cues, romanised, population, PRIOR_WEIGHT);
+    LanguageDetector(LanguageDetectorModel model, LetterCues cues, RomanisedCues romanised, Population population, CharNgrams ngrams) {
+        this(model, cues, romanised, population, PRIOR_WEIGHT, ngrams, NGRAM_WEIGHT);
     }
 
-    LanguageDetector(LanguageDetectorModel model, LetterCues cues, RomanisedCues romanised, Population population, double priorWeight) {
+    LanguageDetector(LanguageDetectorModel model, LetterCues cues, RomanisedCues romanised, Population population, double priorWeight,
+            CharNgrams ngrams, double ngramWeight) {
         this.model = model;
         this.cues = cues;
         this.romanised = romanised;
         this.population = population;
         this.priorWeight = priorWeight;
+        this.ngrams = ngrams;
+        this.ngramWeight = ngramWeight;
     }
 
     /** Detects the language of {@code text}; never throws, answers {@link LanguageGuess#none()} for no letters. */
@@ -96,10 +111,10 @@ public final class LanguageDetector {
             return han(clean, profile);
         }
         if (script == UScript.CYRILLIC) {
-            return shared(clean, CYRILLIC);
+            return shared(clean, CYRILLIC, Character.UnicodeScript.CYRILLIC);
         }
         if (script == UScript.LATIN) {
-            return romanised.read(clean).orElseGet(() -> shared(clean, LATIN));
+            return romanised.read(clean).orElseGet(() -> shared(clean, LATIN, Character.UnicodeScript.LATIN));
         }
         return LanguageGuess.none();
     }
@@ -155,7 +170,7 @@ public final class LanguageDetector {
     }
 
     /** A script several of our languages share: OpenNLP restricted to them, weighed with cues. */
-    private LanguageGuess shared(String clean, Map<String, String> languages) {
+    private LanguageGuess shared(String clean, Map<String, String> languages, Character.UnicodeScript script) {
         Language[] predicted = new LanguageDetectorME(model).predictLanguages(clean);
         Map<String, Double> scores = new LinkedHashMap<>();
         for (String tag : languages.values()) {
@@ -172,6 +187,18 @@ public final class LanguageDetector {
         evidence.factors().forEach((tag, factor) -> scores.computeIfPresent(tag, (k, v) -> v * factor));
         scores.replaceAll((tag, v) -> v * population.prior(tag, priorWeight));
         normalise(scores);
+        if (ngramWeight > 0) {
+            CharNgrams.Scores ll = ngrams.score(clean, script);
+            if (ll.words() > 0) {
+                double best = ll.logLikelihood().values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+                double scale = ngramWeight / Math.pow(ll.words(), 1 - NGRAM_WORD_EXPONENT);
+                scores.replaceAll((tag, v) -> {
+                    Double l = ll.logLikelihood().get(tag);
+                    return l == null ? v : v * Math.exp(scale * (l - best));
+                });
+                normalise(scores);
+            }
+        }
         List<LanguageGuess.Candidate> candidates = new ArrayList<>();
         scores.forEach((tag, p) -> candidates.add(new LanguageGuess.Candidate(tag, round(p))));
         candidates.sort(Comparator.comparingDouble(LanguageGuess.Candidate::confidence).reversed());

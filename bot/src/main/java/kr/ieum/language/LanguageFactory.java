@@ -30,6 +30,11 @@ class LanguageFactory {
     }
 
     @Singleton
+    CharNgrams charNgrams() {
+        return CharNgrams.fromClasspath();
+    }
+
+    @Singleton
     Population population() {
         return Population.fromClasspath();
     }

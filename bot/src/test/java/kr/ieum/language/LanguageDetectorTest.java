@@ -19,7 +19,7 @@ class LanguageDetectorTest {
     @BeforeAll
     static void load() {
         LanguageFactory factory = new LanguageFactory();
-        detector = new LanguageDetector(factory.model(), factory.cues(), factory.romanisedCues(), factory.population());
+        detector = new LanguageDetector(factory.model(), factory.cues(), factory.romanisedCues(), factory.population(), factory.charNgrams());
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
