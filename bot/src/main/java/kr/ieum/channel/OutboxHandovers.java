@@ -6,15 +6,9 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Named;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
+import kr.ieum.platform.PgListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,82 +23,24 @@ import org.slf4j.LoggerFactory;
  * SKIP LOCKED}) lets one worker only have the row, so the reply is pushed once. Notifications carry the id only (no
  * address, no text).
  *
- * <p>Like {@code ContentChanges}, the listener reconnects by itself after the database was away; a handover notified
+ * <p>The listener ({@link PgListener}) reconnects by itself after the database was away; a handover notified
  * while it was away is not lost but waits for the row's next attempt (the outbox's backoff), as one with no stream open
  * anywhere does, unless a stream of its session opens first ({@link ChannelDispatcher#sendWaiting}).
  */
 @Context
 class OutboxHandovers {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxHandovers.class);
-    private static final long IDLE_CHECK_MILLIS = 30_000;
     private final OutboxSender sender;
     private final ExecutorService executor;
-    private final String url;
-    private final String user;
-    private final String password;
-    private final Thread thread;
-    private volatile boolean running = true;
-    private volatile Connection connection;
+    private final PgListener listener;
 
     OutboxHandovers(OutboxSender sender, @Named(TaskExecutors.BLOCKING) ExecutorService executor,
             @Value("${datasources.default.url}") String url, @Nullable @Value("${datasources.default.username:}") String user,
             @Nullable @Value("${datasources.default.password:}") String password) {
         this.sender = sender;
         this.executor = executor;
-        this.url = url;
-        this.user = user;
-        this.password = password;
-        this.thread = new Thread(this::listen, "outbox-handovers");
-        this.thread.setDaemon(true);
-        this.thread.start();
-    }
-
-    private void listen() {
-        long backoff = 1000;
-        boolean reconnected = false;
-        while (running) {
-            try (Connection c = connect()) {
-                connection = c;
-                try (Statement st = c.createStatement()) {
-                    st.execute("LISTEN " + ChannelStore.HANDOVERS);
-                }
-                if (reconnected) {
-                    LOG.info("Listening for outbox handovers again");
-                }
-                backoff = 1000;
-                PGConnection pg = c.unwrap(PGConnection.class);
-                long quietSince = System.nanoTime();
-                while (running) {
-                    PGNotification[] notifications = pg.getNotifications(5000);
-                    if (notifications != null && notifications.length > 0) {
-                        quietSince = System.nanoTime();
-                        for (PGNotification n : notifications) {
-                            handle(n.getParameter());
-                        }
-                    } else if ((System.nanoTime() - quietSince) / 1_000_000 > IDLE_CHECK_MILLIS) {
-                        // a connection cut without a word (a firewall, a failover) delivers nothing and raises nothing:
-                        // talk to the server now and then (LISTEN again, a no-op), so that a dead connection is replaced
-                        try (Statement st = c.createStatement()) {
-                            st.setQueryTimeout(10);
-                            st.execute("LISTEN " + ChannelStore.HANDOVERS);
-                        }
-                        quietSince = System.nanoTime();
-                    }
-                }
-            } catch (SQLException | RuntimeException e) {
-                if (!running) {
-                    return;
-                }
-                LOG.warn("Listening for outbox handovers failed ({}); retrying in {} ms", e.getClass().getSimpleName(), backoff);
-                reconnected = true;
-                try {
-                    Thread.sleep(backoff);
-                } catch (InterruptedException ie) {
-                    return;
-                }
-                backoff = Math.min(backoff * 2, 30_000);
-            }
-        }
+        this.listener = new PgListener(ChannelStore.HANDOVERS, "outbox handovers", "outbox-handovers", url, user, password,
+                payloads -> payloads.forEach(this::handle), () -> { }).start();
     }
 
     private void handle(String payload) {
@@ -129,30 +65,8 @@ class OutboxHandovers {
         }
     }
 
-    private Connection connect() throws SQLException {
-        Properties props = new Properties();
-        if (user != null && !user.isEmpty()) {
-            props.setProperty("user", user);
-        }
-        if (password != null && !password.isEmpty()) {
-            props.setProperty("password", password);
-        }
-        props.setProperty("ApplicationName", "ieum-outbox-handovers");
-        props.setProperty("tcpKeepAlive", "true");
-        return DriverManager.getConnection(url, props);
-    }
-
     @PreDestroy
     void stop() {
-        running = false;
-        Connection c = connection;
-        if (c != null) {
-            try {
-                c.close();
-            } catch (SQLException e) {
-                LOG.debug("closing the handover listener's connection: {}", e.getMessage());
-            }
-        }
-        thread.interrupt();
+        listener.stop();
     }
 }
