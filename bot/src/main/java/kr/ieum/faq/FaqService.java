@@ -52,15 +52,16 @@ public class FaqService {
         this.locales = locales;
         this.content = content;
         long start = System.nanoTime();
-        ConceptLexicon lexicon = new ConceptLexicon(content.concepts());
+        Map<String, Map<String, List<String>>> concepts = content.concepts();
+        ConceptLexicon lexicon = new ConceptLexicon(concepts);
         this.topics = content.topics();
         List<Localization> all = content.published();
-        all.forEach(l -> texts.put(FaqIndex.key(l.topic(), l.locale()), l));
         Path cache = indexCache == null || indexCache.isBlank() ? null : Path.of(indexCache);
-        String fingerprint = IndexFingerprint.of(all, content.concepts(), properties.weights());
+        String fingerprint = IndexFingerprint.of(all, concepts, properties.weights());
         Optional<FaqIndex> saved = cache == null ? Optional.empty() : FaqIndex.load(cache, fingerprint, properties.weights(), lexicon);
         if (saved.isPresent()) {
             this.index = saved.get();
+            all.forEach(l -> texts.put(FaqIndex.key(l.topic(), l.locale()), l));
             LOG.info("Answer index ready: {} localizations, read from {} in {} ms", all.size(), cache, (System.nanoTime() - start) / 1_000_000);
             return;
         }
