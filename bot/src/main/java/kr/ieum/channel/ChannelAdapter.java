@@ -41,7 +41,7 @@ public interface ChannelAdapter {
             }
 
             @Override
-            public void sent(String providerId) {
+            public void sent(String providerId, boolean more) {
                 // nothing kept
             }
 
@@ -54,8 +54,11 @@ public interface ChannelAdapter {
         /** How many of the delivery's messages the provider has taken already. */
         int done();
 
-        /** The provider took one more message (kept at once, in a transaction of its own). */
-        void sent(String providerId);
+        /**
+         * The provider took one more message; {@code more}: the delivery has messages after it. Kept at once, in a
+         * transaction of its own, unless it was the last one (then the row's "sent" write keeps it, one write fewer).
+         */
+        void sent(String providerId, boolean more);
 
         /**
          * The same in every attempt of this delivery and never used by another one, for a provider's idempotency key

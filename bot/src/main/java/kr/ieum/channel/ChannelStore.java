@@ -3,6 +3,7 @@ package kr.ieum.channel;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.serde.ObjectMapper;
 import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -57,7 +58,7 @@ class ChannelStore {
     }
 
     /** Stores a webhook once; answers its id, or empty when the provider's id was seen before (a retry). */
-    @Transactional
+    @Connectable // one statement: no transaction around it (autocommit), which saves PostgreSQL a BEGIN and a COMMIT
     Optional<Long> storeInbound(InboundEnvelope env) {
         Instant now = Instant.now();
         return jdbc.prepareStatement("insert into inbox (channel, provider_id, address_hash, address_enc, payload_enc, "
@@ -197,7 +198,7 @@ class ChannelStore {
      * worker holds (locked now, or claimed and its lease not over) are skipped. The caller sends them outside any
      * transaction and marks each with {@link #sent}, {@link #retryLater} or {@link #dead}.
      */
-    @Transactional
+    @Connectable // one statement: no transaction around it (autocommit), which saves PostgreSQL a BEGIN and a COMMIT
     List<Pending> claimDue(Long onlyId, int limit, Duration lease) {
         return claim(onlyId, limit, lease, true);
     }
@@ -254,7 +255,7 @@ class ChannelStore {
     }
 
     /** One more of a delivery's messages was taken by the provider: kept at once, so a retry skips it. */
-    @Transactional
+    @Connectable // one statement: no transaction around it (autocommit), which saves PostgreSQL a BEGIN and a COMMIT
     void partSent(long id, int partsSent, String providerId) {
         jdbc.prepareStatement("update outbox set parts_sent = ?, provider_id = ? where id = ?", ps -> {
             ps.setInt(1, partsSent);
@@ -264,13 +265,16 @@ class ChannelStore {
         });
     }
 
-    @Transactional
-    void sent(long id, String providerId) {
-        jdbc.prepareStatement("update outbox set state = 'sent', sent_at = ?, provider_id = coalesce(?, provider_id), attempts = attempts + 1, "
+    /** The delivery went whole ({@code partsSent} of its messages in all, the last one with {@code providerId}). */
+    @Connectable // one statement: no transaction around it (autocommit), which saves PostgreSQL a BEGIN and a COMMIT
+    void sent(long id, int partsSent, String providerId) {
+        jdbc.prepareStatement("update outbox set state = 'sent', sent_at = ?, parts_sent = greatest(parts_sent, ?), "
+                + "provider_id = coalesce(?, provider_id), attempts = attempts + 1, "
                 + "address_enc = null, payload_enc = null, last_error = null, claimed_until = null where id = ?", ps -> {
             ps.setTimestamp(1, Timestamp.from(Instant.now()));
-            ps.setString(2, providerId);
-            ps.setLong(3, id);
+            ps.setInt(2, partsSent);
+            ps.setString(3, providerId);
+            ps.setLong(4, id);
             return ps.executeUpdate();
         });
     }

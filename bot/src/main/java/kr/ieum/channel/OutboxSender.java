@@ -136,9 +136,12 @@ class OutboxSender {
                 }
 
                 @Override
-                public void sent(String id) {
+                public void sent(String id, boolean more) {
                     int parts = ++done[0];
-                    record(pending, leaseEnds, () -> store.partSent(pending.id(), parts, id));
+                    if (more) {
+                        record(pending, leaseEnds, () -> store.partSent(pending.id(), parts, id));
+                    }
+                    // the last one: the row's "sent" write below keeps it
                 }
 
                 @Override
@@ -146,7 +149,7 @@ class OutboxSender {
                     return pending.key();
                 }
             });
-            record(pending, leaseEnds, () -> store.sent(pending.id(), providerId));
+            record(pending, leaseEnds, () -> store.sent(pending.id(), done[0], providerId));
             breaker.succeeded(channel);
             meters.counter("ieum.outbox.sent", "channel", channel).increment();
         } catch (DeliveryFailed e) {

@@ -26,37 +26,54 @@ public class ContactStore {
         this.cipher = cipher;
     }
 
-    /** Finds or creates the contact for {@code address} on {@code channel} and locks it; call inside a transaction. */
+    /**
+     * Finds or creates the contact for {@code address} on {@code channel} and locks it; call inside a transaction. One
+     * statement: the upsert takes the row lock either way and hands the row back ({@code xmax = 0} only on a row this
+     * statement inserted).
+     */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public Contact lock(String channel, String address) {
         String hash = cipher.hash(channel, address);
         Instant now = Instant.now();
-        int inserted = jdbc.prepareStatement("insert into contact (channel, address_hash, address_enc, first_seen, last_seen) "
-                + "values (?, ?, ?, ?, ?) on conflict (channel, address_hash) do nothing", ps -> {
+        return jdbc.prepareStatement("insert into contact (channel, address_hash, address_enc, first_seen, last_seen) "
+                + "values (?, ?, ?, ?, ?) on conflict (channel, address_hash) do update set last_seen = excluded.last_seen "
+                + "returning id, language, language_explicit, consent, menu_kind, menu_items, pending_action, last_topic, "
+                + "xmax = 0", ps -> {
             ps.setString(1, channel);
             ps.setString(2, hash);
             ps.setBytes(3, cipher.encrypt(address));
             ps.setTimestamp(4, Timestamp.from(now));
             ps.setTimestamp(5, Timestamp.from(now));
-            return ps.executeUpdate();
-        });
-        return jdbc.prepareStatement("select id, language, language_explicit, consent, menu_kind, menu_items, pending_action, last_topic "
-                + "from contact where channel = ? and address_hash = ? for update", ps -> {
-            ps.setString(1, channel);
-            ps.setString(2, hash);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 String items = rs.getString(6);
                 return new Contact(rs.getLong(1), rs.getString(2), rs.getBoolean(3), rs.getString(4), rs.getString(5),
-                        items == null || items.isEmpty() ? List.of() : List.of(items.split(",")), rs.getString(7), rs.getString(8), inserted == 1);
+                        items == null || items.isEmpty() ? List.of() : List.of(items.split(",")), rs.getString(7), rs.getString(8),
+                        rs.getBoolean(9));
             }
         });
     }
 
+    /**
+     * Ends a turn: saves the contact's state and records the turn's messages (bodies redacted here, whatever the caller
+     * passed), in one statement (an update in a {@code with} clause and one multi-row insert), since a turn's cost in
+     * PostgreSQL is mostly per statement.
+     */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public void save(Contact c) {
-        jdbc.prepareStatement("update contact set language = ?, language_explicit = ?, consent = ?, menu_kind = ?, "
-                + "menu_items = ?, pending_action = ?, last_topic = ?, last_seen = ? where id = ?", ps -> {
+    public void finishTurn(Contact c, List<Turn> turns) {
+        StringBuilder sql = new StringBuilder("with saved as (update contact set language = ?, language_explicit = ?, consent = ?, "
+                + "menu_kind = ?, menu_items = ?, pending_action = ?, last_topic = ?, last_seen = ? where id = ?) ");
+        if (turns.isEmpty()) {
+            sql.append("select 1");
+        } else {
+            sql.append("insert into turn (contact_id, direction, body, language, language_confidence, outcome, topic, score, "
+                    + "created_at, processing_micros) values ");
+            for (int i = 0; i < turns.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append("(?,?,?,?,?,?,?,?,?,?)");
+            }
+        }
+        jdbc.prepareStatement(sql.toString(), ps -> {
+            Timestamp now = Timestamp.from(Instant.now());
             ps.setString(1, c.language());
             ps.setBoolean(2, c.languageExplicit());
             ps.setString(3, c.consent());
@@ -64,28 +81,22 @@ public class ContactStore {
             ps.setString(5, String.join(",", c.menuItems()));
             ps.setString(6, c.pendingAction());
             ps.setString(7, c.lastTopic());
-            ps.setTimestamp(8, Timestamp.from(Instant.now()));
+            ps.setTimestamp(8, now);
             ps.setLong(9, c.id());
-            return ps.executeUpdate();
-        });
-    }
-
-    /** Records one message; the body is redacted here, whatever the caller passed. */
-    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public void recordTurn(long contactId, Turn turn) {
-        jdbc.prepareStatement("insert into turn (contact_id, direction, body, language, language_confidence, outcome, topic, "
-                + "score, created_at, processing_micros) values (?,?,?,?,?,?,?,?,?,?)", ps -> {
-            ps.setLong(1, contactId);
-            ps.setString(2, turn.direction());
-            ps.setString(3, Redactor.redact(turn.body()));
-            ps.setString(4, turn.language());
-            ps.setObject(5, turn.languageConfidence(), Types.REAL);
-            ps.setString(6, turn.outcome());
-            ps.setString(7, turn.topic());
-            ps.setObject(8, turn.score(), Types.REAL);
-            ps.setTimestamp(9, Timestamp.from(Instant.now()));
-            ps.setObject(10, turn.processingMicros(), Types.INTEGER);
-            return ps.executeUpdate();
+            int p = 10;
+            for (Turn turn : turns) {
+                ps.setLong(p++, c.id());
+                ps.setString(p++, turn.direction());
+                ps.setString(p++, Redactor.redact(turn.body()));
+                ps.setString(p++, turn.language());
+                ps.setObject(p++, turn.languageConfidence(), Types.REAL);
+                ps.setString(p++, turn.outcome());
+                ps.setString(p++, turn.topic());
+                ps.setObject(p++, turn.score(), Types.REAL);
+                ps.setTimestamp(p++, now);
+                ps.setObject(p++, turn.processingMicros(), Types.INTEGER);
+            }
+            return ps.execute();
         });
     }
 

@@ -85,12 +85,12 @@ public class ConversationEngine {
         if (step.forgotten()) {
             contacts.forget(contact.id());
         } else {
-            contacts.save(contact);
-            contacts.recordTurn(contact.id(), new Turn("in", cleaned, step.language(), confidence, step.outcome().wire(), step.topic(),
-                    step.confidence(), micros));
+            List<Turn> turns = new ArrayList<>(1 + step.replies().size());
+            turns.add(new Turn("in", cleaned, step.language(), confidence, step.outcome().wire(), step.topic(), step.confidence(), micros));
             for (OutboundMessage reply : step.replies()) {
-                contacts.recordTurn(contact.id(), new Turn("out", reply.text().text(), reply.text().locale(), null, null, null, null, null));
+                turns.add(new Turn("out", reply.text().text(), reply.text().locale(), null, null, null, null, null));
             }
+            contacts.finishTurn(contact, turns);
         }
         return new TurnResult(step.language(), step.outcome().wire(), step.topic(), step.candidates(),
                 step.confidence() == null ? 0 : step.confidence(), step.replies());

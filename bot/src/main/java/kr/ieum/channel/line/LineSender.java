@@ -98,7 +98,7 @@ class LineSender implements ChannelAdapter {
             int from = batch * MAX_MESSAGES_PER_CALL;
             List<Map<String, Object>> messages = objects.subList(from, Math.min(objects.size(), from + MAX_MESSAGES_PER_CALL));
             last = batch == 0 && replyable ? reply(token, messages, delivery, progress) : push(messages, delivery, progress, batch);
-            progress.sent(last);
+            progress.sent(last, batch + 1 < batches);
         }
         return last;
     }

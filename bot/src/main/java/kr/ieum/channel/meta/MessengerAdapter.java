@@ -61,10 +61,10 @@ class MessengerAdapter implements ChannelAdapter {
     public String send(Delivery delivery, Progress progress) {
         List<Map<String, Object>> bodies = bodies(delivery);
         String last = null;
-        for (Map<String, Object> body : bodies.subList(Math.min(progress.done(), bodies.size()), bodies.size())) {
-            JsonNode reply = graph.post("/me/messages", properties.pageToken(), body);
+        for (int i = Math.min(progress.done(), bodies.size()); i < bodies.size(); i++) {
+            JsonNode reply = graph.post("/me/messages", properties.pageToken(), bodies.get(i));
             last = MetaPayloadMapper.text(reply, "message_id");
-            progress.sent(last);
+            progress.sent(last, i + 1 < bodies.size());
         }
         return last;
     }

@@ -94,14 +94,14 @@ class WhatsAppCloudAdapter implements ChannelAdapter {
                         + " message(s) of this reply went", false);
             }
             String id = template(path, delivery);
-            progress.sent(id);
+            progress.sent(id, false);
             return id;
         }
         List<Map<String, Object>> bodies = bodies(delivery);
         String last = null;
-        for (Map<String, Object> body : bodies.subList(Math.min(progress.done(), bodies.size()), bodies.size())) {
-            last = id(graph.post(path, properties.whatsappToken(), body));
-            progress.sent(last);
+        for (int i = Math.min(progress.done(), bodies.size()); i < bodies.size(); i++) {
+            last = id(graph.post(path, properties.whatsappToken(), bodies.get(i)));
+            progress.sent(last, i + 1 < bodies.size());
         }
         return last;
     }

@@ -74,7 +74,9 @@ class TelegramSender implements ChannelAdapter {
         }
         String last = null;
         int index = 0;
-        for (OutboundMessage message : delivery.messages()) {
+        List<OutboundMessage> messages = delivery.messages();
+        for (int m = 0; m < messages.size(); m++) {
+            OutboundMessage message = messages.get(m);
             String html = TextRendering.inlineHtml(message, topic -> publicUrl.answerPage(topic, delivery.language()));
             // a cut could fall inside a tag: a text too long for one message goes as plain text
             boolean asHtml = html.length() <= MAX_TEXT;
@@ -94,7 +96,7 @@ class TelegramSender implements ChannelAdapter {
                     continue;
                 }
                 last = call("sendMessage", body);
-                progress.sent(last);
+                progress.sent(last, i + 1 < parts.size() || m + 1 < messages.size());
             }
         }
         return last;

@@ -92,7 +92,7 @@ class TwilioChannel implements ChannelAdapter {
         String sid = null;
         for (int i = progress.done(); i < texts.size(); i++) {
             sid = create(rest, delivery.address(), from, texts.get(i));
-            progress.sent(sid);
+            progress.sent(sid, i + 1 < texts.size());
         }
         return sid;
     }

@@ -80,7 +80,7 @@ class GraphDeliveryTest {
                 }
 
                 @Override
-                public void sent(String providerId) {
+                public void sent(String providerId, boolean more) {
                     throw new AssertionError("nothing is sent");
                 }
 
