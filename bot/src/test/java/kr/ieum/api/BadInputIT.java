@@ -120,6 +120,18 @@ class BadInputIT extends ServiceTest {
         assertTrue(urdu.contains("dir=\"rtl\"") && urdu.contains(messages.render("ur", "page.title").text().replace("&", "&amp;").replace("<", "&lt;")));
     }
 
+    /** Found by bench/run fuzz: Micronaut's parsing of these headers threw on a value of separators only (a 500). */
+    @ParameterizedTest
+    @ValueSource(strings = {";", ";;", ",", ",;x", ",,", ";q=0.5"})
+    void anAcceptHeaderOfSeparatorsOnlyIsServedAsIfAbsent(String value) {
+        for (String path : new String[] {"/", "/chat"}) {
+            for (String header : new String[] {"Accept-Language", "Accept-Charset"}) {
+                HttpResponse<String> r = client.toBlocking().exchange(HttpRequest.GET(path).header(header, value), String.class);
+                assertEquals(HttpStatus.OK, r.getStatus(), path + " with " + header + ": " + value);
+            }
+        }
+    }
+
     @Test
     void healthAnswers() {
         HttpResponse<String> r = client.toBlocking().exchange(HttpRequest.GET("/health"), String.class);
