@@ -2,7 +2,6 @@ package kr.ieum.language;
 
 import com.ibm.icu.lang.UScript;
 import com.ibm.icu.text.Normalizer2;
-import com.ibm.icu.text.Transliterator;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -59,8 +58,7 @@ public final class LanguageDetector {
      */
     static final double PRIOR_WEIGHT = 0.05;
     private final RomanisedCues romanised;
-    private final Transliterator toSimplified = Transliterator.getInstance("Hant-Hans");
-    private final Transliterator toTraditional = Transliterator.getInstance("Hans-Hant");
+    private final HanVariants hanVariants = HanVariants.fromClasspath();
 
     private final CharNgrams ngrams;
     private final double ngramWeight;
@@ -150,10 +148,10 @@ public final class LanguageDetector {
         return new LanguageGuess(tag, round(confidence), true, List.of(new LanguageGuess.Candidate(tag, round(confidence))));
     }
 
-    /** Han without kana: Chinese, Simplified or Traditional by which conversion changes the text. */
+    /** Han without kana: Chinese, Simplified or Traditional by the characters only one of them uses. */
     private LanguageGuess han(String clean, ScriptProfile profile) {
-        boolean hasTraditional = !toSimplified.transliterate(clean).equals(clean);
-        boolean hasSimplified = !toTraditional.transliterate(clean).equals(clean);
+        boolean hasTraditional = hanVariants.hasTraditional(clean);
+        boolean hasSimplified = hanVariants.hasSimplified(clean);
         double confidence = Math.min(0.95, 0.6 + 0.1 * profile.count(UScript.HAN));
         if (hasTraditional && !hasSimplified) {
             return pair("zh-Hant", "zh-Hans", confidence, false);
