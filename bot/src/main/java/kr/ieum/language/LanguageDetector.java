@@ -76,7 +76,7 @@ public final class LanguageDetector {
      * log-likelihoods, per word, times this weight, multiply each candidate's score. Chosen on the development data
      * (Lingua's test set and bench/langid-dev, never UDHR): bench/results/langid.md.
      */
-    static final double NGRAM_WEIGHT = 0.03;
+    static final double NGRAM_WEIGHT = 0.15;
     /** Words past the first count less: the n-gram evidence of a message grows as the square root of its words. */
     static final double NGRAM_WORD_EXPONENT = 0.5;
 
