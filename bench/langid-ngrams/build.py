@@ -6,6 +6,7 @@ backoff form) that tell apart the Cyrillic-script languages (ru, kk, ky, mn, uz 
 Standard library only, offline. Inputs:
   $LANGID_WORK (default /tmp/langid-work) as left by `bench/langid-dev/build.sh`: x/ (unpacked Debian packages),
   cldr/ (unpacked CLDR npm packages) and candidates-<tag>.tsv (every development-data candidate, selected or not);
+  wordlists/ as left by `bench/langid-ngrams/wordlists.sh` (tesseract-ocr and hunspell-uz word lists);
   the repository's content/ and locales/messages/.
 Never read: UDHR, shared/data (the Lingua test data, faq-dev), and bench/langid-dev/*.txt except to REMOVE every
 development item from the training text (a line holding a development phrase is dropped; a word equal to a
@@ -201,6 +202,45 @@ def raw_texts(lang):
     if lang in CONTENT:
         for s in content_texts(CONTENT[lang]):
             yield 'Ieum content ' + CONTENT[lang], s
+    for name, label in WORDLISTS.get(lang, []):
+        for w in wordlist(name, lang):
+            yield label, w
+
+
+# word lists (bench/langid-ngrams/wordlists.sh): each distinct word once (lower case), less the words that the
+# lists of the languages named in WORDLIST_OTHERS also hold (loanwords, names, text of another language)
+WORDLISTS = {
+    'ru': [('tesseract-rus', 'tesseract-ocr-rus word list')],
+    'kk': [('tesseract-kaz', 'tesseract-ocr-kaz word list')],
+    'ky': [('tesseract-kir', 'tesseract-ocr-kir word list')],
+    'mn': [('tesseract-mon', 'tesseract-ocr-mon word list')],
+    'uz-Cyrl': [('tesseract-uzb_cyrl', 'tesseract-ocr-uzb-cyrl word list'), ('hunspell-uz', 'hunspell-uz word list')],
+    'en': [('tesseract-eng', 'tesseract-ocr-eng word list')],
+    'id': [('tesseract-ind', 'tesseract-ocr-ind word list')],
+    'tl': [('tesseract-fil', 'tesseract-ocr-fil word list')],
+    'vi': [('tesseract-vie', 'tesseract-ocr-vie word list')],
+    'uz-Latn': [('tesseract-uzb', 'tesseract-ocr-uzb word list')],
+}
+# the words of a list that another language's list of the same script holds too tell nothing apart: left out
+WORDLIST_OTHERS = {'ru': ['kaz', 'kir', 'mon', 'uzb_cyrl'], 'kk': ['rus', 'kir', 'mon', 'uzb_cyrl'],
+                   'ky': ['rus', 'kaz', 'mon', 'uzb_cyrl'], 'mn': ['rus', 'kaz', 'kir', 'uzb_cyrl'],
+                   'uz-Cyrl': ['rus', 'kaz', 'kir', 'mon'], 'en': ['ind', 'fil', 'vie', 'uzb'], 'id': ['eng', 'fil', 'vie', 'uzb'],
+                   'tl': ['eng', 'ind', 'vie', 'uzb'], 'vi': ['eng', 'ind', 'fil', 'uzb'], 'uz-Latn': ['eng', 'ind', 'fil', 'vie']}
+_LISTS = {}
+
+
+def read_wordlist(name):
+    if name not in _LISTS:
+        path = os.path.join(WORK, 'wordlists', name + '.txt')
+        _LISTS[name] = sorted({norm(l.strip()) for l in open(path, encoding='utf-8') if l.strip()})
+    return _LISTS[name]
+
+
+def wordlist(name, lang):
+    others = set()
+    for o in WORDLIST_OTHERS[lang]:
+        others.update(read_wordlist('tesseract-' + o))
+    return [w for w in read_wordlist(name) if w not in others]
 
 
 def training_words(lang):

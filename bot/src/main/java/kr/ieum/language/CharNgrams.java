@@ -18,7 +18,7 @@ import java.util.zip.GZIPInputStream;
  * Character n-gram language models of single words (Witten-Bell smoothing, in backoff form) for the languages that
  * share a script: Russian, Kazakh, Kyrgyz, Mongolian and Uzbek in Cyrillic; English, Indonesian, Tagalog, Vietnamese
  * and Uzbek in Latin letters. Built offline by {@code bench/langid-ngrams/build.py} from openly licensed localisation
- * text and Ieum's own content (never UDHR, never the development or test data): {@code /language/ngrams.tsv.gz}.
+ * text, word lists and Ieum's own content (never UDHR, never the development or test data): {@code /language/ngrams.tsv.gz}.
  * Immutable and thread-safe.
  */
 final class CharNgrams {

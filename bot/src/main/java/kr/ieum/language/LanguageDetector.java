@@ -2,25 +2,29 @@ package kr.ieum.language;
 
 import com.ibm.icu.lang.UScript;
 import com.ibm.icu.text.Normalizer2;
-import com.ibm.icu.text.Transliterator;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
-import opennlp.tools.langdetect.Language;
-import opennlp.tools.langdetect.LanguageDetectorME;
+import opennlp.tools.langdetect.LanguageDetectorContextGenerator;
 import opennlp.tools.langdetect.LanguageDetectorModel;
+import opennlp.tools.ml.model.MaxentModel;
 
 /**
  * Finds the language of a short message among Ieum's locales, with no priors: script analysis first
  * (a script only one of our languages uses decides alone), then, for the scripts several of our languages
  * share (Latin, Cyrillic, Han), OpenNLP's detector restricted to those languages, weighed with letter and
  * function-word cues, the resident population and, for Latin and Cyrillic, character n-gram models of words
- * ({@link CharNgrams}). Thread-safe; the model is loaded once and an OpenNLP detector is made per call.
+ * ({@link CharNgrams}). Thread-safe; the model is loaded once. OpenNLP's model is asked directly (the same features
+ * and probabilities as its {@code LanguageDetectorME}, without ranking all its 103 languages on every call).
  */
 @Singleton
 public final class LanguageDetector {
@@ -49,7 +53,11 @@ public final class LanguageDetector {
             "(?i)\\b(?:https?://|www\\.)\\S+|\\S+@\\S+\\.\\S+|[@#]\\w+");
     private static final Normalizer2 NFC = Normalizer2.getNFCInstance();
 
-    private final LanguageDetectorModel model;
+    private final MaxentModel maxent;
+    /** Immutable (its normalisers are shared singletons), so one serves every call. */
+    private final LanguageDetectorContextGenerator contextGenerator;
+    /** Where each OpenNLP language of {@link #LATIN} and {@link #CYRILLIC} is among the model's outcomes (absent: none). */
+    private final Map<String, Integer> outcomeIndex = new HashMap<>();
     private final LetterCues cues;
     private final Population population;
     private final double priorWeight;
@@ -59,8 +67,7 @@ public final class LanguageDetector {
      */
     static final double PRIOR_WEIGHT = 0.05;
     private final RomanisedCues romanised;
-    private final Transliterator toSimplified = Transliterator.getInstance("Hant-Hans");
-    private final Transliterator toTraditional = Transliterator.getInstance("Hans-Hant");
+    private final HanVariants hanVariants = HanVariants.fromClasspath();
 
     private final CharNgrams ngrams;
     private final double ngramWeight;
@@ -69,7 +76,7 @@ public final class LanguageDetector {
      * log-likelihoods, per word, times this weight, multiply each candidate's score. Chosen on the development data
      * (Lingua's test set and bench/langid-dev, never UDHR): bench/results/langid.md.
      */
-    static final double NGRAM_WEIGHT = 0.03;
+    static final double NGRAM_WEIGHT = 0.15;
     /** Words past the first count less: the n-gram evidence of a message grows as the square root of its words. */
     static final double NGRAM_WORD_EXPONENT = 0.5;
 
@@ -80,7 +87,16 @@ public final class LanguageDetector {
 
     LanguageDetector(LanguageDetectorModel model, LetterCues cues, RomanisedCues romanised, Population population, double priorWeight,
             CharNgrams ngrams, double ngramWeight) {
-        this.model = model;
+        this.maxent = model.getMaxentModel();
+        this.contextGenerator = model.getFactory().getContextGenerator();
+        for (Map<String, String> languages : List.of(LATIN, CYRILLIC)) {
+            for (String outcome : languages.keySet()) {
+                int index = maxent.getIndex(outcome);
+                if (index >= 0) {
+                    outcomeIndex.put(outcome, index);
+                }
+            }
+        }
         this.cues = cues;
         this.romanised = romanised;
         this.population = population;
@@ -94,7 +110,7 @@ public final class LanguageDetector {
         if (text == null) {
             return LanguageGuess.none();
         }
-        String clean = NFC.normalize(NOISE.matcher(text).replaceAll(" ")).toLowerCase(Locale.ROOT).strip();
+        String clean = NFC.normalize(mayHoldNoise(text) ? NOISE.matcher(text).replaceAll(" ") : text).toLowerCase(Locale.ROOT).strip();
         ScriptProfile profile = ScriptProfile.of(clean);
         if (profile.letters() == 0) {
             return LanguageGuess.none();
@@ -117,6 +133,19 @@ public final class LanguageDetector {
             return romanised.read(clean).orElseGet(() -> shared(clean, LATIN, Character.UnicodeScript.LATIN));
         }
         return LanguageGuess.none();
+    }
+
+    /** False when {@link #NOISE} cannot match: no '@' or '#', no "://" and no "www." in any case (most messages). */
+    private static boolean mayHoldNoise(String text) {
+        if (text.indexOf('@') >= 0 || text.indexOf('#') >= 0 || text.contains("://")) {
+            return true;
+        }
+        for (int i = text.indexOf('.'); i >= 3; i = text.indexOf('.', i + 1)) {
+            if (text.regionMatches(true, i - 3, "www", 0, 3)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -150,10 +179,10 @@ public final class LanguageDetector {
         return new LanguageGuess(tag, round(confidence), true, List.of(new LanguageGuess.Candidate(tag, round(confidence))));
     }
 
-    /** Han without kana: Chinese, Simplified or Traditional by which conversion changes the text. */
+    /** Han without kana: Chinese, Simplified or Traditional by the characters only one of them uses. */
     private LanguageGuess han(String clean, ScriptProfile profile) {
-        boolean hasTraditional = !toSimplified.transliterate(clean).equals(clean);
-        boolean hasSimplified = !toTraditional.transliterate(clean).equals(clean);
+        boolean hasTraditional = hanVariants.hasTraditional(clean);
+        boolean hasSimplified = hanVariants.hasSimplified(clean);
         double confidence = Math.min(0.95, 0.6 + 0.1 * profile.count(UScript.HAN));
         if (hasTraditional && !hasSimplified) {
             return pair("zh-Hant", "zh-Hans", confidence, false);
@@ -171,17 +200,17 @@ public final class LanguageDetector {
 
     /** A script several of our languages share: OpenNLP restricted to them, weighed with cues. */
     private LanguageGuess shared(String clean, Map<String, String> languages, Character.UnicodeScript script) {
-        Language[] predicted = new LanguageDetectorME(model).predictLanguages(clean);
+        double[] predicted = openNlp(clean);
         Map<String, Double> scores = new LinkedHashMap<>();
         for (String tag : languages.values()) {
             scores.put(tag, 1e-4);
         }
-        for (Language language : predicted) {
-            String tag = languages.get(language.getLang());
-            if (tag != null) {
-                scores.merge(tag, language.getConfidence(), Math::max);
+        languages.forEach((outcome, tag) -> {
+            Integer index = outcomeIndex.get(outcome);
+            if (index != null) {
+                scores.merge(tag, predicted[index], Math::max);
             }
-        }
+        });
         normalise(scores);
         LetterCues.Evidence evidence = cues.weigh(clean, scores.keySet());
         evidence.factors().forEach((tag, factor) -> scores.computeIfPresent(tag, (k, v) -> v * factor));
@@ -205,6 +234,26 @@ public final class LanguageDetector {
         LanguageGuess.Candidate top = candidates.get(0);
         boolean decisive = evidence.decisive().contains(top.tag()) || (evidence.words() >= 4 && top.confidence() >= 0.8);
         return new LanguageGuess(top.tag(), top.confidence(), decisive, List.copyOf(candidates));
+    }
+
+    /**
+     * OpenNLP's probability of each of its languages for {@code clean}, as {@code LanguageDetectorME.predictLanguages}
+     * computes them: its context generator's n-grams, each distinct one once with the value 1, in the order of a
+     * {@link HashSet} (the order of the HashMap it counts them in, so that the sums are the same to the last bit).
+     */
+    private double[] openNlp(String clean) {
+        Set<CharSequence> distinct = new HashSet<>();
+        for (CharSequence gram : contextGenerator.<CharSequence>getContext(clean)) {
+            distinct.add(gram);
+        }
+        String[] features = new String[distinct.size()];
+        int i = 0;
+        for (CharSequence gram : distinct) {
+            features[i++] = gram.toString();
+        }
+        float[] values = new float[features.length];
+        Arrays.fill(values, 1f);
+        return maxent.eval(features, values);
     }
 
     private static void normalise(Map<String, Double> scores) {

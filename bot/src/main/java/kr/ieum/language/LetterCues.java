@@ -123,7 +123,8 @@ final class LetterCues {
                     continue;
                 }
                 AFFIXES.forEach((tag, affix) -> {
-                    if (affix.matcher(word).find()) {
+                    // a language that is no candidate would be dropped below: its pattern is not run
+                    if (candidates.contains(tag) && affix.matcher(word).find()) {
                         factors.merge(tag, AFFIX_FACTOR, (a, b) -> a * b);
                     }
                 });
