@@ -70,6 +70,23 @@ class DeploymentFilesTest {
         assertTrue(Files.readString(ROOT.resolve("docker/compose.yaml")).contains("IEUM_PUBLIC_URL"));
     }
 
+    /**
+     * The image's class-data sharing archive is made from docker/cds-classes.txt: a list gone stale (classes renamed or
+     * removed since docker/cds-classes.sh wrote it) quietly loses the start-up time it buys.
+     */
+    @Test
+    void theClassListOfTheImagesArchiveNamesTodaysClasses() throws IOException {
+        String dockerfile = Files.readString(ROOT.resolve("docker/Dockerfile"));
+        assertTrue(dockerfile.contains("-Xshare:dump -XX:SharedClassListFile=/app/cds-classes.txt")
+                && dockerfile.contains("\"-XX:SharedArchiveFile=/app/ieum.jsa\""), "the image makes the archive and starts with it");
+        List<String> ours = Files.readAllLines(ROOT.resolve("docker/cds-classes.txt")).stream().filter(l -> l.startsWith("kr/ieum/"))
+                .filter(l -> !l.contains("$$")).toList();
+        assertTrue(ours.size() > 300, "the list holds the service's own classes: " + ours.size());
+        long present = ours.stream().filter(l -> getClass().getClassLoader().getResource(l + ".class") != null).count();
+        assertTrue(present >= 0.9 * ours.size(), present + " of the " + ours.size() + " kr/ieum classes the list names exist;"
+                + " write it again: docker/cds-classes.sh");
+    }
+
     @SuppressWarnings("unchecked")
     private static Object path(Map<String, Object> map, String... keys) {
         Object at = map;
