@@ -41,9 +41,12 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.CollectionStatistics;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.QueryRescorer;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
@@ -63,6 +66,13 @@ import org.apache.lucene.util.BytesRef;
 public final class FaqIndex implements AutoCloseable {
     private static final String TOPIC = "topic";
     private static final String KEY = "key";
+    /**
+     * The run of documents a document belongs to (its locale, and phrasing or topic), which the index is sorted by: each
+     * field then lives in one run of documents, so its norms and postings are dense (a field present in one document of
+     * forty, scattered, made every norm lookup a search in a sparse bit set, the largest cost of a query on a large
+     * knowledge base after reading the postings).
+     */
+    private static final String RUN = "run";
     private static final float K1 = 1.2f;
     /** Topic documents are long: saturate term frequency later (baselines.md: k1 = 2 suits them). */
     private static final float TOPIC_K1 = 2.0f;
@@ -81,6 +91,16 @@ public final class FaqIndex implements AutoCloseable {
     private static final int MAX_TERMS = 300;
     /** Phrasings read per search: enough for the best few topics, each possibly with several matching phrasings. */
     private static final int HITS = 60;
+    /**
+     * A term in more documents than this is left out of a first pass: its postings are what a search spends its time on
+     * on a large knowledge base (scanning them grows with it), while the little evidence such a term carries mostly
+     * reorders documents that rarer terms found already. The second pass scores the first pass's {@link #CANDIDATES}
+     * with every term, so a hit's score is exact; only a document that rare terms alone would not rank among the
+     * candidates can be missed. A question of common terms only is one exact pass.
+     */
+    static final int LONG_POSTINGS = 500;
+    /** Documents the first pass hands to the exact second one. */
+    private static final int CANDIDATES = 4 * HITS;
 
     private final AnalyzerRegistry analyzers = new AnalyzerRegistry();
     private static final String FINGERPRINT = "ieum.fingerprint";
@@ -143,7 +163,8 @@ public final class FaqIndex implements AutoCloseable {
                     return field.charAt(cut - 1) == 'g' ? analyzers.grams(locale) : analyzers.words(locale);
                 }
             };
-            IndexWriterConfig config = new IndexWriterConfig(perField).setSimilarity(SIMILARITY).setOpenMode(mode).setCommitOnClose(false);
+            IndexWriterConfig config = new IndexWriterConfig(perField).setSimilarity(SIMILARITY).setOpenMode(mode).setCommitOnClose(false)
+                    .setIndexSort(new Sort(new SortField(RUN, SortField.Type.STRING)));
             writer = new IndexWriter(directory, config);
             searchers = new SearcherManager(writer, null);
         } catch (IOException e) {
@@ -304,6 +325,7 @@ public final class FaqIndex implements AutoCloseable {
                         .add(lexicon.concepts(p.text(), readWith(p.locale())));
                 Document doc = new Document();
                 doc.add(new SortedDocValuesField(TOPIC, new BytesRef(p.topic())));
+                doc.add(new SortedDocValuesField(RUN, new BytesRef(p.locale() + " phrasing")));
                 doc.add(new StringField(KEY, key(p.topic(), p.locale()), Field.Store.NO));
                 doc.add(new TextField("w_" + p.locale(), p.text(), Field.Store.NO));
                 doc.add(new TextField("g_" + p.locale(), p.text(), Field.Store.NO));
@@ -318,6 +340,7 @@ public final class FaqIndex implements AutoCloseable {
                 String locale = e.getKey().locale();
                 Document doc = new Document();
                 doc.add(new SortedDocValuesField(TOPIC, new BytesRef(topic)));
+                doc.add(new SortedDocValuesField(RUN, new BytesRef(locale + " topic")));
                 doc.add(new StringField(KEY, key(topic, locale), Field.Store.NO));
                 doc.add(new TextField("tw_" + locale, e.getValue().toString(), Field.Store.NO));
                 doc.add(new TextField("tg_" + locale, e.getValue().toString(), Field.Store.NO));
@@ -403,15 +426,23 @@ public final class FaqIndex implements AutoCloseable {
     /** Each topic's best score in the given fields, divided by the query's score against itself. */
     private Map<String, Double> confidences(IndexSearcher searcher, String wordField, String gramField,
             Map<String, Integer> words, Map<String, Integer> grams) throws IOException {
-        BooleanQuery.Builder builder = new BooleanQuery.Builder();
-        double self = addTerms(builder, searcher, wordField, words, 1f) + addTerms(builder, searcher, gramField, grams, gramWeight);
+        Clauses clauses = new Clauses();
+        double self = addTerms(clauses, searcher, wordField, words, 1f) + addTerms(clauses, searcher, gramField, grams, gramWeight);
         Map<String, Double> best = new LinkedHashMap<>();
         if (self <= 0) {
             return best;
         }
         // the best HITS exactly, without counting every match: once HITS are collected, Lucene skips documents that cannot
         // enter the top (block-max scores), which is what keeps a query fast on a large knowledge base
-        TopDocs top = searcher.search(builder.build(), new TopScoreDocCollectorManager(HITS, HITS));
+        Query all = clauses.all.build();
+        TopDocs top;
+        if (clauses.common == 0 || clauses.selective == 0) {
+            top = searcher.search(all, new TopScoreDocCollectorManager(HITS, HITS));
+        } else {
+            // a large knowledge base: candidates from the selective terms, then every term's exact score for them
+            TopDocs candidates = searcher.search(clauses.rare.build(), new TopScoreDocCollectorManager(CANDIDATES, CANDIDATES));
+            top = exactly(all).rescore(searcher, candidates, HITS);
+        }
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         for (ScoreDoc sd : top.scoreDocs) {
             LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
@@ -456,7 +487,7 @@ public final class FaqIndex implements AutoCloseable {
      * with this index's statistics; a term the index has never seen counts with the highest idf, so unknown words lower
      * the confidence.
      */
-    private static double addTerms(BooleanQuery.Builder builder, IndexSearcher searcher, String field, Map<String, Integer> terms,
+    private static double addTerms(Clauses clauses, IndexSearcher searcher, String field, Map<String, Integer> terms,
             float weight) throws IOException {
         if (terms.isEmpty()) {
             return 0;
@@ -474,13 +505,41 @@ public final class FaqIndex implements AutoCloseable {
             int df = states.docFreq();
             if (df > 0) {
                 Query query = new TermQuery(term, states);
-                builder.add(weight == 1f ? query : new BoostQuery(query, weight), BooleanClause.Occur.SHOULD);
+                clauses.add(weight == 1f ? query : new BoostQuery(query, weight), df);
             }
             double idf = Math.log(1 + (docs - df + 0.5) / (df + 0.5));
             double tf = e.getValue();
             score += weight * idf * tf / (tf + k1 * (1 - b + b * length / avgLength));
         }
         return score;
+    }
+
+    /** The second pass: {@code query}'s score for each candidate, the first pass's score forgotten. */
+    private static QueryRescorer exactly(Query query) {
+        return new QueryRescorer(query) {
+            @Override
+            protected float combine(float firstPassScore, boolean secondPassMatches, float secondPassScore) {
+                return secondPassMatches ? secondPassScore : 0f;
+            }
+        };
+    }
+
+    /** A query's term clauses: all of them, and those selective enough for a first pass (see {@link #LONG_POSTINGS}). */
+    private static final class Clauses {
+        final BooleanQuery.Builder all = new BooleanQuery.Builder();
+        final BooleanQuery.Builder rare = new BooleanQuery.Builder();
+        int selective;
+        int common;
+
+        void add(Query query, int docFreq) {
+            all.add(query, BooleanClause.Occur.SHOULD);
+            if (docFreq > LONG_POSTINGS) {
+                common++;
+            } else {
+                rare.add(query, BooleanClause.Occur.SHOULD);
+                selective++;
+            }
+        }
     }
 
     private static Map<String, Integer> terms(Analyzer analyzer, String field, String text) {
