@@ -87,13 +87,17 @@ public class FaqService {
 
     /**
      * Indexes what was published here or on another replica. A localization already indexed exactly as it is (the
-     * echo of this replica's own start-up import, a reload after the listener reconnected) is not indexed again.
+     * echo of this replica's own start-up import, a reload after the listener reconnected) is not indexed again, nor is
+     * an older revision than the one held: the reload after a reconnect reads every localization and may deliver them
+     * after a publish that came later, which must not put the text from before it back.
      */
     @EventListener
-    void onPublished(ContentPublished event) {
+    synchronized void onPublished(ContentPublished event) {
         topics = content.topics();
-        List<Localization> changed = event.changed().stream()
-                .filter(l -> !l.equals(texts.get(FaqIndex.key(l.topic(), l.locale())))).toList();
+        List<Localization> changed = event.changed().stream().filter(l -> {
+            Localization held = texts.get(FaqIndex.key(l.topic(), l.locale()));
+            return held == null || (!l.equals(held) && l.revision() >= held.revision());
+        }).toList();
         if (!changed.isEmpty()) {
             index(changed);
         }
