@@ -41,8 +41,8 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.CollectionStatistics;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.QueryRescorer;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryRescorer;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
@@ -98,7 +98,7 @@ public final class FaqIndex implements AutoCloseable {
      * with every term, so a hit's score is exact; only a document that rare terms alone would not rank among the
      * candidates can be missed. A question of common terms only is one exact pass.
      */
-    static final int LONG_POSTINGS = 500;
+    private static final int LONG_POSTINGS = 500;
     /** Documents the first pass hands to the exact second one. */
     private static final int CANDIDATES = 4 * HITS;
 
