@@ -84,11 +84,19 @@ public class ContentService {
     private ContentSet files() {
         ContentSet set = files;
         if (set == null) {
-            Set<String> tags = new HashSet<>(locales.tags());
-            set = ContentPreload.take(properties.directory(), tags).orElseGet(() -> ContentReader.read(properties.directory(), tags));
+            set = readFiles();
             if (!set.valid()) {
                 throw new InvalidContent(set.problems());
             }
+        }
+        return set;
+    }
+
+    /** The files as read ahead at start-up ({@link ContentPreload}) or read now, kept for later when they are valid. */
+    private ContentSet readFiles() {
+        Set<String> tags = new HashSet<>(locales.tags());
+        ContentSet set = ContentPreload.take(properties.directory(), tags).orElseGet(() -> ContentReader.read(properties.directory(), tags));
+        if (set.valid()) {
             files = set;
         }
         return set;
@@ -386,7 +394,7 @@ public class ContentService {
      * knowledge base it has and logs the problems.
      */
     private void importNewerFiles(boolean asDrafts) {
-        ContentSet set = ContentReader.read(properties.directory(), new HashSet<>(locales.tags()));
+        ContentSet set = files != null ? files : readFiles();
         if (!set.valid()) {
             LOG.warn("{} has {} problems (run 'content validate'); kept the knowledge base in the database. First: {}",
                     properties.directory(), set.problems().size(), set.problems().get(0));
