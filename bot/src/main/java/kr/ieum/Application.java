@@ -25,8 +25,9 @@ public final class Application {
         if (args.length > 0 && args[0].equals("admin")) {
             System.exit(AdminCommand.run(args, System.getenv(), dataDir));
         }
+        ClassPreload.start();
         ContentPreload.start(System.getenv("IEUM_CONTENT_PATH"), System.getenv("IEUM_LOCALES_PATH"));
-        Map<String, Object> properties = new HashMap<>(DatabaseBootstrap.properties(System.getenv(), dataDir.resolve("postgres"), false));
+        Map<String, Object> properties = new HashMap<>(DatabaseBootstrap.propertiesStarting(System.getenv(), dataDir.resolve("postgres")));
         properties.put("ieum.master-key", Secrets.masterKey(System.getenv(), dataDir));
         if (System.getenv("IEUM_FAQ_INDEX_CACHE") == null) {
             properties.put("ieum.faq.index-cache", dataDir.resolve("index").toString());

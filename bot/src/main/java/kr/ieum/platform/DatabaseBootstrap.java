@@ -3,11 +3,15 @@ package kr.ieum.platform;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +25,7 @@ public final class DatabaseBootstrap {
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseBootstrap.class);
     private static EmbeddedPostgres embedded;
     private static String embeddedPassword;
+    private static CompletableFuture<EmbeddedPostgres> starting;
 
     private DatabaseBootstrap() {}
 
@@ -36,8 +41,9 @@ public final class DatabaseBootstrap {
         if (System.getProperty("datasources.default.url") != null) {
             return props;
         }
+        awaitEmbedded();
         if (embedded == null) {
-            embedded = start(dataDir, cleanStart);
+            embedded = start(dataDir, cleanStart, 0);
             embeddedPassword = EmbeddedPassword.readOrCreate(EmbeddedPassword.file(dataDir));
         }
         props.put("datasources.default.url", embedded.getJdbcUrl(EmbeddedPassword.USER, "postgres"));
@@ -47,10 +53,72 @@ public final class DatabaseBootstrap {
     }
 
     /**
+     * Like {@link #properties} for the service's own start: an embedded server starts on a thread of its own while the
+     * application context starts (half a second or more of a start), and the datasource waits for it
+     * ({@link EmbeddedDatabaseGate}). Its port is chosen here, so the properties are known at once.
+     */
+    public static synchronized Map<String, Object> propertiesStarting(Map<String, String> env, Path dataDir) {
+        if ((env.get("DATABASE_URL") != null && !env.get("DATABASE_URL").isBlank())
+                || System.getProperty("datasources.default.url") != null || embedded != null || starting != null) {
+            return properties(env, dataDir, false);
+        }
+        try {
+            Files.createDirectories(dataDir);
+            embeddedPassword = EmbeddedPassword.readOrCreate(EmbeddedPassword.file(dataDir));
+            int port;
+            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                port = socket.getLocalPort();
+            }
+            CompletableFuture<EmbeddedPostgres> future = new CompletableFuture<>();
+            Thread t = new Thread(() -> {
+                try {
+                    future.complete(start(dataDir, false, port));
+                } catch (RuntimeException | Error e) {
+                    future.completeExceptionally(e);
+                }
+            }, "embedded-postgres-start");
+            t.setDaemon(true);
+            t.start();
+            starting = future;
+            Map<String, Object> props = new HashMap<>();
+            props.put("datasources.default.url", String.format("jdbc:postgresql://localhost:%d/postgres?user=%s", port, EmbeddedPassword.USER));
+            props.put("datasources.default.username", EmbeddedPassword.USER);
+            props.put("datasources.default.password", embeddedPassword);
+            return props;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + dataDir, e);
+        }
+    }
+
+    /** Waits for an embedded server {@link #propertiesStarting} started, if any; fails as its start failed. */
+    public static void awaitEmbedded() {
+        CompletableFuture<EmbeddedPostgres> future;
+        synchronized (DatabaseBootstrap.class) {
+            future = starting;
+        }
+        if (future == null) {
+            return;
+        }
+        try {
+            EmbeddedPostgres pg = future.join();
+            synchronized (DatabaseBootstrap.class) {
+                embedded = pg;
+            }
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    /**
      * Starts the embedded PostgreSQL on {@code dataDir}, which then asks every connection for the password kept in
      * {@link EmbeddedPassword#file}. The caller owns the server (one per JVM through {@link #properties}).
      */
     static EmbeddedPostgres start(Path dataDir, boolean cleanStart) {
+        return start(dataDir, cleanStart, 0);
+    }
+
+    /** {@link #start(Path, boolean)} on the given port (0: one the library chooses). */
+    private static EmbeddedPostgres start(Path dataDir, boolean cleanStart, int port) {
         try {
             Files.createDirectories(dataDir);
             LOG.warn("No DATABASE_URL configured: starting the embedded PostgreSQL with its data in {} "
@@ -74,6 +142,9 @@ public final class DatabaseBootstrap {
                     .setLocaleConfig("auth-host", "scram-sha-256")
                     .setLocaleConfig("auth-local", "scram-sha-256")
                     .setConnectConfig("password", password);
+            if (port > 0) {
+                builder.setPort(port);
+            }
             if (!cleanStart) {
                 // the embedding library starts PostgreSQL for throw-away test data (-F: no fsync, no synchronous
                 // commit); data that must survive a power cut gets PostgreSQL's durable defaults back (-c comes after -F)
