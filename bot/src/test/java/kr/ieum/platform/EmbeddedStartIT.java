@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The README's run command as a newcomer types it: {@code java -jar ieum-bot.jar} with no database configured starts its
  * embedded PostgreSQL (on a thread of its own while the context starts: the datasource waits for it) and answers; a
- * start whose embedded database cannot come up ends with the reason, instead of hanging or starting half.
+ * stop closes the service before its database (no connection cut under it); a start whose embedded database cannot
+ * come up ends with the reason, instead of hanging or starting half.
  */
 class EmbeddedStartIT {
     private final HttpClient http = HttpClient.newHttpClient();
@@ -48,6 +49,10 @@ class EmbeddedStartIT {
             assertTrue(first.waitFor(60, TimeUnit.SECONDS), "stops on SIGTERM");
         }
         assertFalse(DatabaseBootstrap.runningPort(data.resolve("postgres")).isPresent(), "its PostgreSQL stopped with it");
+        String stopped = Files.readString(dir.resolve("first.log"), StandardCharsets.UTF_8);
+        String stop = stopped.substring(Math.max(0, stopped.indexOf("shutting down")));
+        assertFalse(stop.contains(" WARN ") || stop.contains(" ERROR "),
+                "its PostgreSQL stopped after the service, which closed its connections first (nothing failed on the way): " + stop);
 
         Files.writeString(data.resolve("postgres.password"), "not-the-password\n", StandardCharsets.UTF_8);
         Path log = dir.resolve("second.log");
