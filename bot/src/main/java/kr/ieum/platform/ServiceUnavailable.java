@@ -12,7 +12,10 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.transaction.exceptions.TransactionException;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.util.Map;
+import java.util.OptionalInt;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,11 +30,46 @@ final class ServiceUnavailable {
 
     private ServiceUnavailable() {}
 
+    /** An outage answers every request 503: the log says so once per window, with how many more it answered. */
+    static final Duration LOG_WINDOW = Duration.ofSeconds(30);
+    private static final OncePerWindow LOG_LIMIT = new OncePerWindow(LOG_WINDOW, System::nanoTime);
+
     static HttpResponse<?> response(HttpRequest<?> request, RuntimeException e) {
-        LOG.error("database unavailable while serving {} {}: {}", request.getMethodName(), request.getPath(), e.getClass().getName());
+        OptionalInt more = LOG_LIMIT.next();
+        if (more.isPresent()) {
+            LOG.error("database unavailable while serving {} {}: {}{}", request.getMethodName(), request.getPath(),
+                    e.getClass().getName(), more.getAsInt() == 0 ? "" : " (and " + more.getAsInt() + " more requests answered 503 since the last such line)");
+        }
         return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", RETRY_AFTER_SECONDS)
                 .contentType(MediaType.APPLICATION_JSON_TYPE)
                 .body(Map.of("error", "temporarily unavailable, please retry"));
+    }
+
+    /** Lets one event in per window through: {@link #next} answers how many it held back before, or empty to hold it. */
+    static final class OncePerWindow {
+        private final long windowNanos;
+        private final LongSupplier clock;
+        private boolean any;
+        private long last;
+        private int held;
+
+        OncePerWindow(Duration window, LongSupplier clock) {
+            this.windowNanos = window.toNanos();
+            this.clock = clock;
+        }
+
+        synchronized OptionalInt next() {
+            long now = clock.getAsLong();
+            if (any && now - last < windowNanos) {
+                held++;
+                return OptionalInt.empty();
+            }
+            any = true;
+            last = now;
+            int before = held;
+            held = 0;
+            return OptionalInt.of(before);
+        }
     }
 
     /** Data access failed (no connection, a failing statement). */
