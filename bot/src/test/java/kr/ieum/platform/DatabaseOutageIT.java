@@ -81,7 +81,6 @@ class DatabaseOutageIT extends ServiceTest {
     public Map<String, String> getProperties() {
         Map<String, String> props = super.getProperties();
         props.put("ieum.channels.telegram.api-url", API.url());
-        props.put("micronaut.server.port", "-1"); // not 8080: a service may be running on this machine
         return props;
     }
 
