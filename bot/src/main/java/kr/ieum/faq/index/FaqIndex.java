@@ -53,9 +53,11 @@ import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.similarities.PerFieldSimilarityWrapper;
 import org.apache.lucene.search.similarities.Similarity;
+import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.IOContext;
+import org.apache.lucene.store.SingleInstanceLockFactory;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -144,7 +146,15 @@ public final class FaqIndex implements AutoCloseable {
 
     /** An index that also records the concepts of each phrasing, read with {@code lexicon}. */
     public FaqIndex(Weights weights, ConceptLexicon lexicon) {
-        this(weights, lexicon, new ByteBuffersDirectory(), IndexWriterConfig.OpenMode.CREATE);
+        this(weights, lexicon, memory(), IndexWriterConfig.OpenMode.CREATE);
+    }
+
+    /**
+     * The index lives on the heap, each file in one buffer once written: the default (many small buffers) made every
+     * clone of a postings or norms input (one per term of a query) duplicate all the buffers of its file.
+     */
+    private static ByteBuffersDirectory memory() {
+        return new ByteBuffersDirectory(new SingleInstanceLockFactory(), ByteBuffersDataOutput::new, ByteBuffersDirectory.OUTPUT_AS_ONE_BUFFER);
     }
 
     private FaqIndex(Weights weights, ConceptLexicon lexicon, ByteBuffersDirectory directory, IndexWriterConfig.OpenMode mode) {
@@ -229,7 +239,7 @@ public final class FaqIndex implements AutoCloseable {
         if (!Files.isDirectory(saved)) {
             return Optional.empty();
         }
-        ByteBuffersDirectory memory = new ByteBuffersDirectory();
+        ByteBuffersDirectory memory = memory();
         try {
             try (FSDirectory in = FSDirectory.open(saved)) {
                 for (String file : in.listAll()) {
