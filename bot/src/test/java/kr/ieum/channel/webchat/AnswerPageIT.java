@@ -60,6 +60,34 @@ class AnswerPageIT extends ServiceTest {
         assertEquals("vi", r.headers().firstValue("Content-Language").orElse(""));
     }
 
+    /**
+     * A mistyped address in a browser: the status and a line in the reader's language with a link to the chat, and the
+     * pages kept stay few however many different Accept-Language values come (Micronaut's own error page kept one per
+     * value, without a bound).
+     */
+    @Test
+    void aMissingPageSaysSoInTheReadersLanguageAndKeepsNoPagePerRequestHeader(ErrorPages pages) throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        java.util.function.Function<String, HttpResponse<String>> get = language -> {
+            try {
+                return client.send(java.net.http.HttpRequest.newBuilder(server.getURI().resolve("/no-such-page/" + language))
+                        .header("Accept", "text/html").header("Accept-Language", language).build(), HttpResponse.BodyHandlers.ofString());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        HttpResponse<String> vi = get.apply("vi-VN,vi;q=0.9");
+        assertEquals(404, vi.statusCode());
+        assertTrue(vi.body().contains("<html lang=\"vi\" dir=\"ltr\">"), vi.body());
+        assertTrue(vi.body().contains(Html.escape(messages.render("vi", "answer.notfound.title").text())), vi.body());
+        assertTrue(vi.body().contains("href=\"/?lang=vi\""), "a way back to the chat");
+        assertTrue(get.apply("ur").body().contains("<html lang=\"ur\" dir=\"rtl\">"));
+        for (int i = 0; i < 300; i++) {
+            assertEquals(404, get.apply("x-" + i + ",de;q=0." + (i % 10)).statusCode());
+        }
+        assertTrue(pages.kept() <= messages.locales().tags().size() * 3, "pages kept: " + pages.kept());
+    }
+
     @Test
     void urduIsRightToLeft() {
         String page = http.get("/a/mobile-id-overview?lang=ur").body();
