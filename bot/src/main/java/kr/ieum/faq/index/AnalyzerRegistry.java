@@ -1,5 +1,7 @@
 package kr.ieum.faq.index;
 
+import com.ibm.icu.lang.UScript;
+import com.ibm.icu.text.RuleBasedBreakIterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -19,7 +21,9 @@ import org.apache.lucene.analysis.fa.PersianNormalizationFilter;
 import org.apache.lucene.analysis.ar.ArabicNormalizationFilter;
 import org.apache.lucene.analysis.hi.HindiNormalizationFilter;
 import org.apache.lucene.analysis.icu.ICUNormalizer2Filter;
+import org.apache.lucene.analysis.icu.segmentation.DefaultICUTokenizerConfig;
 import org.apache.lucene.analysis.icu.segmentation.ICUTokenizer;
+import org.apache.lucene.analysis.icu.segmentation.ICUTokenizerConfig;
 import org.apache.lucene.analysis.id.IndonesianStemFilter;
 import org.apache.lucene.analysis.in.IndicNormalizationFilter;
 import org.apache.lucene.analysis.ko.KoreanAnalyzer;
@@ -68,6 +72,43 @@ final class AnalyzerRegistry {
         };
     }
 
+    /** Lucene's ICU tokenizer as {@code new ICUTokenizer()} makes it, with {@link BreakIteratorsPerKind}. */
+    static ICUTokenizer icuTokenizer() {
+        return new ICUTokenizer(new BreakIteratorsPerKind());
+    }
+
+    /**
+     * Lucene's default ICU tokenizer configuration, except that a tokenizer keeps one break iterator per kind of rules
+     * (Japanese, everything else) instead of one per script it has met. The default hands out a fresh copy of the same
+     * rules for each script, so every pooled tokenizer (one per thread and analyzer) grew a break iterator, with its
+     * caches, for each of the hundred-odd scripts that text can bring: a heap that grows with the variety of what
+     * strangers send (a fuzz run showed it). Sharing is safe within a tokenizer: its runs of one script are broken one
+     * after another, each after setting the text again. Tokens are the same (AnalyzerRegistryTest compares them).
+     */
+    static final class BreakIteratorsPerKind extends ICUTokenizerConfig {
+        private static final DefaultICUTokenizerConfig RULES = new DefaultICUTokenizerConfig(true, true);
+        private RuleBasedBreakIterator japanese;
+        private RuleBasedBreakIterator other;
+
+        @Override
+        public RuleBasedBreakIterator getBreakIterator(int script) {
+            if (script == UScript.JAPANESE) {
+                return japanese == null ? japanese = RULES.getBreakIterator(script) : japanese;
+            }
+            return other == null ? other = RULES.getBreakIterator(script) : other;
+        }
+
+        @Override
+        public String getType(int script, int ruleStatus) {
+            return RULES.getType(script, ruleStatus);
+        }
+
+        @Override
+        public boolean combineCJ() {
+            return RULES.combineCJ();
+        }
+    }
+
     private interface Filters {
         TokenStream apply(TokenStream in);
     }
@@ -76,7 +117,7 @@ final class AnalyzerRegistry {
         return new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String field) {
-                Tokenizer tokenizer = icuTokenizer ? new ICUTokenizer() : new StandardTokenizer();
+                Tokenizer tokenizer = icuTokenizer ? icuTokenizer() : new StandardTokenizer();
                 return new TokenStreamComponents(tokenizer, filters.apply(new LowerCaseFilter(tokenizer)));
             }
 
@@ -91,7 +132,7 @@ final class AnalyzerRegistry {
         return new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String field) {
-                Tokenizer tokenizer = new ICUTokenizer();
+                Tokenizer tokenizer = icuTokenizer();
                 TokenStream ts = new NGramTokenFilter(new ASCIIFoldingFilter(new ICUNormalizer2Filter(tokenizer)), size, size, true);
                 return new TokenStreamComponents(tokenizer, ts);
             }
