@@ -35,6 +35,19 @@ public final class DatabaseBootstrap {
 
     /** Datasource properties for Micronaut, starting the embedded server when nothing is configured. */
     public static synchronized Map<String, Object> properties(Map<String, String> env, Path dataDir, boolean cleanStart) {
+        return properties(env, dataDir, cleanStart, false);
+    }
+
+    /**
+     * Like {@link #properties} for the service's own start: an embedded server starts on a thread of its own while the
+     * application context starts (half a second or more of a start), and the datasource waits for it
+     * ({@link EmbeddedDatabaseGate}). Its port is chosen here, so the properties are known at once.
+     */
+    public static synchronized Map<String, Object> propertiesStarting(Map<String, String> env, Path dataDir) {
+        return properties(env, dataDir, false, true);
+    }
+
+    private static Map<String, Object> properties(Map<String, String> env, Path dataDir, boolean cleanStart, boolean inBackground) {
         Map<String, Object> props = new HashMap<>();
         String url = env.get("DATABASE_URL");
         if (url != null && !url.isBlank()) {
@@ -45,27 +58,26 @@ public final class DatabaseBootstrap {
         if (System.getProperty("datasources.default.url") != null) {
             return props;
         }
-        awaitEmbedded();
-        if (embedded == null) {
-            embedded = start(dataDir, cleanStart, 0);
-            embeddedPassword = EmbeddedPassword.readOrCreate(EmbeddedPassword.file(dataDir));
+        int port;
+        if (inBackground && embedded == null && starting == null) {
+            port = startInBackground(dataDir);
+        } else {
+            awaitEmbedded();
+            if (embedded == null) {
+                embedded = start(dataDir, cleanStart, 0);
+                embeddedPassword = EmbeddedPassword.readOrCreate(EmbeddedPassword.file(dataDir));
+            }
+            port = embedded.getPort();
         }
-        props.put("datasources.default.url", embedded.getJdbcUrl(EmbeddedPassword.USER, "postgres"));
+        // the embedding library's own URL form (EmbeddedPostgres.getJdbcUrl), which needs a server already started
+        props.put("datasources.default.url", String.format("jdbc:postgresql://localhost:%d/postgres?user=%s", port, EmbeddedPassword.USER));
         props.put("datasources.default.username", EmbeddedPassword.USER);
         props.put("datasources.default.password", embeddedPassword);
         return props;
     }
 
-    /**
-     * Like {@link #properties} for the service's own start: an embedded server starts on a thread of its own while the
-     * application context starts (half a second or more of a start), and the datasource waits for it
-     * ({@link EmbeddedDatabaseGate}). Its port is chosen here, so the properties are known at once.
-     */
-    public static synchronized Map<String, Object> propertiesStarting(Map<String, String> env, Path dataDir) {
-        if ((env.get("DATABASE_URL") != null && !env.get("DATABASE_URL").isBlank())
-                || System.getProperty("datasources.default.url") != null || embedded != null || starting != null) {
-            return properties(env, dataDir, false);
-        }
+    /** Starts the embedded server on a thread of its own ({@link #propertiesStarting}); answers the port chosen for it. */
+    private static int startInBackground(Path dataDir) {
         try {
             Files.createDirectories(dataDir);
             embeddedPassword = EmbeddedPassword.readOrCreate(EmbeddedPassword.file(dataDir));
@@ -84,11 +96,7 @@ public final class DatabaseBootstrap {
             t.setDaemon(true);
             t.start();
             starting = future;
-            Map<String, Object> props = new HashMap<>();
-            props.put("datasources.default.url", String.format("jdbc:postgresql://localhost:%d/postgres?user=%s", port, EmbeddedPassword.USER));
-            props.put("datasources.default.username", EmbeddedPassword.USER);
-            props.put("datasources.default.password", embeddedPassword);
-            return props;
+            return port;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + dataDir, e);
         }
