@@ -15,7 +15,6 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +31,7 @@ final class ServiceUnavailable {
 
     /** An outage answers every request 503: the log says so once per window, with how many more it answered. */
     static final Duration LOG_WINDOW = Duration.ofSeconds(30);
-    private static final OncePerWindow LOG_LIMIT = new OncePerWindow(LOG_WINDOW, System::nanoTime);
+    private static final OncePerWindow LOG_LIMIT = new OncePerWindow(LOG_WINDOW);
 
     static HttpResponse<?> response(HttpRequest<?> request, RuntimeException e) {
         OptionalInt more = LOG_LIMIT.next();
@@ -43,33 +42,6 @@ final class ServiceUnavailable {
         return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", RETRY_AFTER_SECONDS)
                 .contentType(MediaType.APPLICATION_JSON_TYPE)
                 .body(Map.of("error", "temporarily unavailable, please retry"));
-    }
-
-    /** Lets one event in per window through: {@link #next} answers how many it held back before, or empty to hold it. */
-    static final class OncePerWindow {
-        private final long windowNanos;
-        private final LongSupplier clock;
-        private boolean any;
-        private long last;
-        private int held;
-
-        OncePerWindow(Duration window, LongSupplier clock) {
-            this.windowNanos = window.toNanos();
-            this.clock = clock;
-        }
-
-        synchronized OptionalInt next() {
-            long now = clock.getAsLong();
-            if (any && now - last < windowNanos) {
-                held++;
-                return OptionalInt.empty();
-            }
-            any = true;
-            last = now;
-            int before = held;
-            held = 0;
-            return OptionalInt.of(before);
-        }
     }
 
     /** Data access failed (no connection, a failing statement). */

@@ -27,6 +27,7 @@ import java.util.concurrent.TimeoutException;
 import kr.ieum.channel.ChannelDispatcher;
 import kr.ieum.channel.Delivery;
 import kr.ieum.channel.InboundEnvelope;
+import kr.ieum.channel.RefusalLog;
 import kr.ieum.conversation.TurnResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +49,9 @@ import org.slf4j.LoggerFactory;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class KakaoSkillController {
     private static final Logger LOG = LoggerFactory.getLogger(KakaoSkillController.class);
+    private static final RefusalLog NOT_CONFIGURED = new RefusalLog(LOG, "kakao skill refused: KAKAO_SKILL_SECRET is not configured");
+    private static final RefusalLog ADDRESS_REFUSED = new RefusalLog(LOG, "kakao skill refused: source address not in KAKAO_ALLOWED_CIDRS");
+    private static final RefusalLog SECRET_REFUSED = new RefusalLog(LOG, "kakao skill refused: missing or wrong " + KakaoRequestVerifier.HEADER);
     /** Kakao gives up after 5 s; leave room for the network. */
     private static final Duration INLINE_LIMIT = Duration.ofMillis(4500);
     private final KakaoProperties properties;
@@ -78,15 +82,15 @@ class KakaoSkillController {
         switch (verdict) {
             case ACCEPTED -> { }
             case NOT_CONFIGURED -> {
-                LOG.warn("kakao skill refused: KAKAO_SKILL_SECRET is not configured");
+                NOT_CONFIGURED.refused();
                 return HttpResponse.status(HttpStatus.FORBIDDEN);
             }
             case ADDRESS_REFUSED -> {
-                LOG.warn("kakao skill refused: source address not in KAKAO_ALLOWED_CIDRS");
+                ADDRESS_REFUSED.refused();
                 return HttpResponse.status(HttpStatus.FORBIDDEN);
             }
             default -> {
-                LOG.warn("kakao skill refused: missing or wrong {}", KakaoRequestVerifier.HEADER);
+                SECRET_REFUSED.refused();
                 return HttpResponse.status(HttpStatus.UNAUTHORIZED);
             }
         }

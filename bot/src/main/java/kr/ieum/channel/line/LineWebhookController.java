@@ -13,6 +13,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.List;
 import java.util.Map;
 import kr.ieum.channel.ChannelDispatcher;
+import kr.ieum.channel.RefusalLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +28,7 @@ import org.slf4j.LoggerFactory;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class LineWebhookController {
     private static final Logger LOG = LoggerFactory.getLogger(LineWebhookController.class);
+    private static final RefusalLog REFUSED = new RefusalLog(LOG, "line webhook rejected: missing or wrong signature");
     static final String SIGNATURE_HEADER = "x-line-signature";
 
     private final LineSignatureVerifier verifier;
@@ -42,7 +44,7 @@ class LineWebhookController {
     @Post(consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
     HttpResponse<?> events(@Nullable @Header(SIGNATURE_HEADER) String signature, @Nullable @Body byte[] body) {
         if (!verifier.verify(body, signature)) {
-            LOG.warn("line webhook rejected: missing or wrong signature");
+            REFUSED.refused();
             return HttpResponse.unauthorized();
         }
         List<LineInbound> events;

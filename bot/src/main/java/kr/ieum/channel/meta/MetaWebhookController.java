@@ -15,6 +15,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.List;
 import kr.ieum.channel.ChannelDispatcher;
+import kr.ieum.channel.RefusalLog;
 import kr.ieum.channel.Signatures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,9 @@ import org.slf4j.LoggerFactory;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class MetaWebhookController {
     private static final Logger LOG = LoggerFactory.getLogger(MetaWebhookController.class);
+    private static final RefusalLog HANDSHAKE_REFUSED = new RefusalLog(LOG, "meta webhook handshake refused");
+    private static final RefusalLog NOT_CONFIGURED = new RefusalLog(LOG, "meta webhook refused: META_APP_SECRET is not configured");
+    private static final RefusalLog SIGNATURE_REFUSED = new RefusalLog(LOG, "meta webhook refused: missing or wrong X-Hub-Signature-256");
     private static final int MAX_CHALLENGE = 256;
     private final MetaProperties properties;
     private final MetaPayloadMapper mapper;
@@ -48,7 +52,7 @@ class MetaWebhookController {
         boolean ok = "subscribe".equals(mode) && Signatures.equal(properties.verifyToken(), token)
                 && challenge != null && !challenge.isEmpty() && challenge.length() <= MAX_CHALLENGE;
         if (!ok) {
-            LOG.warn("meta webhook handshake refused");
+            HANDSHAKE_REFUSED.refused();
             return HttpResponse.<String>status(HttpStatus.FORBIDDEN).contentType(MediaType.TEXT_PLAIN_TYPE);
         }
         return HttpResponse.ok(challenge).contentType(MediaType.TEXT_PLAIN_TYPE);
@@ -57,11 +61,11 @@ class MetaWebhookController {
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.TEXT_PLAIN)
     HttpResponse<String> receive(@Header("X-Hub-Signature-256") @Nullable String signature, @Body @Nullable byte[] body) {
         if (!Signatures.configured(properties.appSecret())) {
-            LOG.warn("meta webhook refused: META_APP_SECRET is not configured");
+            NOT_CONFIGURED.refused();
             return HttpResponse.status(HttpStatus.FORBIDDEN);
         }
         if (!MetaSignatureVerifier.valid(properties.appSecret(), body, signature)) {
-            LOG.warn("meta webhook refused: missing or wrong X-Hub-Signature-256");
+            SIGNATURE_REFUSED.refused();
             return HttpResponse.status(HttpStatus.UNAUTHORIZED);
         }
         List<MetaEvent> events;

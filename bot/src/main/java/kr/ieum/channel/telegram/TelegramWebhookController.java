@@ -12,6 +12,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.Map;
 import kr.ieum.channel.ChannelDispatcher;
+import kr.ieum.channel.RefusalLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +27,7 @@ import org.slf4j.LoggerFactory;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class TelegramWebhookController {
     private static final Logger LOG = LoggerFactory.getLogger(TelegramWebhookController.class);
+    private static final RefusalLog REFUSED = new RefusalLog(LOG, "telegram webhook rejected: missing or wrong secret token");
     static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
 
     private final TelegramSecretVerifier verifier;
@@ -41,7 +43,7 @@ class TelegramWebhookController {
     @Post(consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
     HttpResponse<?> update(@Nullable @Header(SECRET_HEADER) String secret, @Nullable @Body byte[] body) {
         if (!verifier.verify(secret)) {
-            LOG.warn("telegram webhook rejected: missing or wrong secret token");
+            REFUSED.refused();
             return HttpResponse.unauthorized();
         }
         if (body == null || body.length == 0) {

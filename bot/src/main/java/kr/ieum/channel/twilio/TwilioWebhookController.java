@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import kr.ieum.channel.ChannelDispatcher;
 import kr.ieum.channel.InboundEnvelope;
+import kr.ieum.channel.RefusalLog;
 import kr.ieum.language.LanguageResolver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,8 @@ class TwilioWebhookController {
     static final String MESSAGE_PATH = "/webhooks/twilio";
     static final String EMPTY_TWIML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>";
     private static final Logger LOG = LoggerFactory.getLogger(TwilioWebhookController.class);
+    private static final RefusalLog MESSAGE_REFUSED = new RefusalLog(LOG, "twilio: message webhook rejected: signature missing or invalid");
+    private static final RefusalLog STATUS_REFUSED = new RefusalLog(LOG, "twilio: status callback rejected: signature missing or invalid");
     private final TwilioSignatureVerifier verifier;
     private final ChannelDispatcher dispatcher;
     private final LanguageResolver languages;
@@ -51,7 +54,7 @@ class TwilioWebhookController {
             return HttpResponse.badRequest();
         }
         if (!verifier.verify(MESSAGE_PATH, form.get(), signature)) {
-            LOG.warn("twilio: message webhook rejected: signature missing or invalid");
+            MESSAGE_REFUSED.refused();
             return HttpResponse.status(HttpStatus.FORBIDDEN);
         }
         TwilioWebhook event = TwilioWebhook.incoming(form.get());
@@ -77,7 +80,7 @@ class TwilioWebhookController {
             return HttpResponse.badRequest();
         }
         if (!verifier.verify(TwilioChannel.STATUS_PATH, form.get(), signature)) {
-            LOG.warn("twilio: status callback rejected: signature missing or invalid");
+            STATUS_REFUSED.refused();
             return HttpResponse.status(HttpStatus.FORBIDDEN);
         }
         TwilioWebhook event = TwilioWebhook.status(form.get());

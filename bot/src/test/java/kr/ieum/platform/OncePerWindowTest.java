@@ -9,12 +9,12 @@ import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-class ServiceUnavailableTest {
+class OncePerWindowTest {
     /** An outage at hundreds of webhooks a second: one log line per window, which counts the 503s it stands for. */
     @Test
     void anOutageIsLoggedOncePerWindowWithHowManyMoreRequestsItAnswered() {
         AtomicLong now = new AtomicLong(1_000);
-        ServiceUnavailable.OncePerWindow limit = new ServiceUnavailable.OncePerWindow(Duration.ofSeconds(30), now::get);
+        OncePerWindow limit = new OncePerWindow(Duration.ofSeconds(30), now::get);
         List<Integer> lines = new ArrayList<>();
         for (int i = 0; i < 4_500; i++) { // 100 requests a second for 45 s
             limit.next().ifPresent(lines::add);
