@@ -16,7 +16,7 @@ record ServiceSettings(double answerThreshold, double clarifyThreshold, float gr
             Map<?, ?> root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
             Map<?, ?> faq = (Map<?, ?>) ((Map<?, ?>) root.get("ieum")).get("faq");
             return new ServiceSettings(number(faq, "answer-threshold", 0.55), number(faq, "clarify-threshold", 0.3),
-                    (float) number(faq, "gram-weight", 0.5));
+                    (float) number(faq, "gram-weight", 0.25));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

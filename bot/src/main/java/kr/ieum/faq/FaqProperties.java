@@ -26,7 +26,7 @@ import kr.ieum.faq.index.FaqIndex;
 public record FaqProperties(
         @Bindable(defaultValue = "0.5") double answerThreshold,
         @Bindable(defaultValue = "0.3") double clarifyThreshold,
-        @Bindable(defaultValue = "0.5") float gramWeight,
+        @Bindable(defaultValue = "0.25") float gramWeight,
         @Bindable(defaultValue = "0.3") double phraseShare,
         @Bindable(defaultValue = "0.0") double answerShare,
         @Bindable(defaultValue = "0.03") double closeCallMargin,

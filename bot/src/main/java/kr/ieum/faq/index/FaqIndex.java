@@ -133,7 +133,7 @@ public final class FaqIndex implements AutoCloseable {
      * @param answerShare how much the words of the answer count towards the topic as a whole (0 = not at all)
      */
     public record Weights(float gramWeight, double phraseShare, double answerShare) {
-        public static final Weights DEFAULT = new Weights(0.5f, 0.3, 0.0);
+        public static final Weights DEFAULT = new Weights(0.25f, 0.3, 0.0);
     }
 
     public FaqIndex(float gramWeight) {

@@ -115,7 +115,7 @@ class FaqIndexTest {
             // an exact phrasing: answered (well above the 0.5 threshold) and ahead of the other topic
             List<TopicHit> free = index.search("is it free", "en", 2);
             assertEquals("mobile-id-cost", free.get(0).topic());
-            assertTrue(free.get(0).confidence() >= 0.8, free.toString());
+            assertTrue(free.get(0).confidence() >= 0.75, free.toString());
             List<TopicHit> kimchi = index.search("best kimchi recipe", "en", 1);
             assertTrue(kimchi.isEmpty() || kimchi.get(0).confidence() < 0.3, kimchi.toString());
         }
