@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Writes docker/cds-classes.txt, the classes the service loads to start and answer its first messages. The image turns
-# it into a class-data sharing archive at build time (docker/Dockerfile: java -Xshare:dump), which takes about a third
+# it into a class-data sharing archive at build time (docker/Dockerfile: java -Xshare:dump), which takes about a quarter
 # off every start (bench/results/startup.md). Run it again after adding dependencies or much code (a class the list
 # lacks is simply loaded the usual way; a class it names that is gone is skipped):
 #   mvn -B -q package -DskipTests && docker/cds-classes.sh
