@@ -108,8 +108,11 @@ public class ChannelDispatcher {
         store.recordStatus(channel, providerId, status);
     }
 
-    /** Runs the turns of unprocessed inbound messages and sends due replies. */
-    @Scheduled(fixedDelay = "${ieum.channels.poll:2s}", initialDelay = "5s")
+    /**
+     * Runs the turns of unprocessed inbound messages and sends due replies; the first time one poll interval after the
+     * start, as every later time (a fixed first delay made a replica configured not to poll send once anyway).
+     */
+    @Scheduled(fixedDelay = "${ieum.channels.poll:2s}", initialDelay = "${ieum.channels.poll:2s}")
     void poll() {
         Instant settled = Instant.now().minus(properties.poll());
         try {

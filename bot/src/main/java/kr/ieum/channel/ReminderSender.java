@@ -30,7 +30,7 @@ class ReminderSender {
         this.messages = messages;
     }
 
-    @Scheduled(fixedDelay = "${ieum.enrollment.reminder-poll:30s}", initialDelay = "10s")
+    @Scheduled(fixedDelay = "${ieum.enrollment.reminder-poll:30s}", initialDelay = "${ieum.enrollment.reminder-poll:30s}")
     void poll() {
         try {
             while (sendDue(BATCH) == BATCH) {
