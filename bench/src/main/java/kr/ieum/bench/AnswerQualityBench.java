@@ -19,7 +19,7 @@ public final class AnswerQualityBench {
         ServiceSettings settings = ServiceSettings.load();
         Report r = new Report("Answer quality");
         r.text(String.format(java.util.Locale.ROOT, "Service settings used throughout (from the bot's application.yml): answer"
-                + " threshold %.2f, clarify threshold %.2f, n-gram field weight %.1f.", settings.answerThreshold(),
+                + " threshold %.2f, clarify threshold %.2f, n-gram field weight %.2f.", settings.answerThreshold(),
                 settings.clarifyThreshold(), settings.gramWeight()));
         Optional<Path> faqDev = BenchEnv.data("faq-dev");
         if (faqDev.isPresent() && service) {

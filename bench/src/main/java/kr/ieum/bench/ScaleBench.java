@@ -87,7 +87,7 @@ public final class ScaleBench {
                 + " each locale's real vocabulary in `content/` (%,d to %,d distinct words per locale): every topic has four key"
                 + " words of its own (uniform, not among the locale's 50 most frequent); a phrasing is three of them plus 2-5 filler words (biased towards frequent words, like 1/rank); a query is a fresh phrasing of a random"
                 + " topic in a random locale. Indexed with `FaqIndex` (the service's analyzers, words + n-gram fields, n-gram"
-                + " weight %.1f) in batches of %d topics (all locales), each batch one `replace` call as a publish makes.",
+                + " weight %.2f) in batches of %d topics (all locales), each batch one `replace` call as a publish makes.",
                 topics, locales.size(), PHRASINGS, docs, locales.stream().mapToInt(kb::vocabularySize).min().orElse(0),
                 locales.stream().mapToInt(kb::vocabularySize).max().orElse(0), gramWeight, BATCH));
         r.table(List.of("measure", "value"), List.of(
