@@ -40,6 +40,11 @@ public final class OncePerWindow {
 
     /** The suffix of a line that stands for {@code more} held-back events too: empty when it stands for itself only. */
     public static String andMore(int more) {
-        return more == 0 ? "" : " (and " + more + " more since the last such line)";
+        return andMore(more, "");
+    }
+
+    /** As {@link #andMore(int)}, naming what was held back ("requests answered 503"). */
+    public static String andMore(int more, String what) {
+        return more == 0 ? "" : " (and " + more + " more" + (what.isEmpty() ? "" : " " + what) + " since the last such line)";
     }
 }

@@ -37,7 +37,7 @@ final class ServiceUnavailable {
         OptionalInt more = LOG_LIMIT.next();
         if (more.isPresent()) {
             LOG.error("database unavailable while serving {} {}: {}{}", request.getMethodName(), request.getPath(),
-                    e.getClass().getName(), more.getAsInt() == 0 ? "" : " (and " + more.getAsInt() + " more requests answered 503 since the last such line)");
+                    e.getClass().getName(), OncePerWindow.andMore(more.getAsInt(), "requests answered 503"));
         }
         return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", RETRY_AFTER_SECONDS)
                 .contentType(MediaType.APPLICATION_JSON_TYPE)

@@ -24,4 +24,13 @@ class OncePerWindowTest {
         now.addAndGet(Duration.ofMinutes(5).toNanos());
         assertEquals(OptionalInt.of(1_499), limit.next(), "the next outage's first line counts what the last window held back");
     }
+
+    @Test
+    void theSuffixSaysHowManyMoreAndOfWhatOnlyWhenThereWereAny() {
+        assertEquals("", OncePerWindow.andMore(0));
+        assertEquals("", OncePerWindow.andMore(0, "requests answered 503"));
+        assertEquals(" (and 2 more since the last such line)", OncePerWindow.andMore(2));
+        assertEquals(" (and 2999 more requests answered 503 since the last such line)",
+                OncePerWindow.andMore(2_999, "requests answered 503"));
+    }
 }
