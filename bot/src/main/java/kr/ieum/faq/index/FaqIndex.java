@@ -42,14 +42,16 @@ import org.apache.lucene.search.CollectionStatistics;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.QueryRescorer;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.similarities.PerFieldSimilarityWrapper;
 import org.apache.lucene.search.similarities.Similarity;
@@ -100,7 +102,7 @@ public final class FaqIndex implements AutoCloseable {
      * with every term, so a hit's score is exact; only a document that rare terms alone would not rank among the
      * candidates can be missed. A question of common terms only is one exact pass.
      */
-    private static final int LONG_POSTINGS = 500;
+    static final int LONG_POSTINGS = 500;
     /** Documents the first pass hands to the exact second one. */
     private static final int CANDIDATES = 4 * HITS;
 
@@ -113,6 +115,8 @@ public final class FaqIndex implements AutoCloseable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final float gramWeight;
+    /** {@link #LONG_POSTINGS}, or another bound for a test comparing the two passes with one. */
+    private final int longPostings;
     private final double phraseShare;
     private final double answerShare;
     private final Set<String> locales = ConcurrentHashMap.newKeySet();
@@ -146,7 +150,12 @@ public final class FaqIndex implements AutoCloseable {
 
     /** An index that also records the concepts of each phrasing, read with {@code lexicon}. */
     public FaqIndex(Weights weights, ConceptLexicon lexicon) {
-        this(weights, lexicon, memory(), IndexWriterConfig.OpenMode.CREATE);
+        this(weights, lexicon, memory(), IndexWriterConfig.OpenMode.CREATE, LONG_POSTINGS);
+    }
+
+    /** An index whose first pass leaves out terms in more than {@code longPostings} documents (tests). */
+    FaqIndex(Weights weights, int longPostings) {
+        this(weights, ConceptLexicon.EMPTY, memory(), IndexWriterConfig.OpenMode.CREATE, longPostings);
     }
 
     /**
@@ -157,8 +166,10 @@ public final class FaqIndex implements AutoCloseable {
         return new ByteBuffersDirectory(new SingleInstanceLockFactory(), ByteBuffersDataOutput::new, ByteBuffersDirectory.OUTPUT_AS_ONE_BUFFER);
     }
 
-    private FaqIndex(Weights weights, ConceptLexicon lexicon, ByteBuffersDirectory directory, IndexWriterConfig.OpenMode mode) {
+    private FaqIndex(Weights weights, ConceptLexicon lexicon, ByteBuffersDirectory directory, IndexWriterConfig.OpenMode mode,
+            int longPostings) {
         this.lexicon = lexicon;
+        this.longPostings = longPostings;
         this.concepts = new ConceptIndex(K1, B, TOPIC_K1, TOPIC_B, weights.phraseShare());
         this.gramWeight = weights.gramWeight();
         this.phraseShare = weights.phraseShare();
@@ -252,7 +263,7 @@ public final class FaqIndex implements AutoCloseable {
             if (!fingerprint.equals(data.get(FINGERPRINT))) {
                 return Optional.empty();
             }
-            FaqIndex index = new FaqIndex(weights, lexicon, memory, IndexWriterConfig.OpenMode.APPEND);
+            FaqIndex index = new FaqIndex(weights, lexicon, memory, IndexWriterConfig.OpenMode.APPEND, LONG_POSTINGS);
             String locales = data.getOrDefault(LOCALES, "");
             if (!locales.isEmpty()) {
                 index.locales.addAll(List.of(locales.split(",")));
@@ -436,7 +447,7 @@ public final class FaqIndex implements AutoCloseable {
     /** Each topic's best score in the given fields, divided by the query's score against itself. */
     private Map<String, Double> confidences(IndexSearcher searcher, String wordField, String gramField,
             Map<String, Integer> words, Map<String, Integer> grams) throws IOException {
-        Clauses clauses = new Clauses();
+        Clauses clauses = new Clauses(longPostings);
         double self = addTerms(clauses, searcher, wordField, words, 1f) + addTerms(clauses, searcher, gramField, grams, gramWeight);
         Map<String, Double> best = new LinkedHashMap<>();
         if (self <= 0) {
@@ -451,7 +462,7 @@ public final class FaqIndex implements AutoCloseable {
         } else {
             // a large knowledge base: candidates from the selective terms, then every term's exact score for them
             TopDocs candidates = searcher.search(clauses.rare.build(), new TopScoreDocCollectorManager(CANDIDATES, CANDIDATES));
-            top = exactly(all).rescore(searcher, candidates, HITS);
+            top = rescore(searcher, clauses.queries, candidates, HITS);
         }
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         for (ScoreDoc sd : top.scoreDocs) {
@@ -524,26 +535,87 @@ public final class FaqIndex implements AutoCloseable {
         return score;
     }
 
-    /** The second pass: {@code query}'s score for each candidate, the first pass's score forgotten. */
-    private static QueryRescorer exactly(Query query) {
-        return new QueryRescorer(query) {
-            @Override
-            protected float combine(float firstPassScore, boolean secondPassMatches, float secondPassScore) {
-                return secondPassMatches ? secondPassScore : 0f;
+    /**
+     * The second pass: each candidate's exact score for the whole query (the sum of its clauses' scores, as the
+     * disjunction of all of them would give it), the best {@code n} of them, ties in the first pass's order. Each clause's
+     * postings are advanced to the candidates in document order, as Lucene's {@code QueryRescorer} advances the
+     * disjunction; without the disjunction's priority queue, which cost that rescorer most of its time on a large
+     * knowledge base (a JFR profile of {@code bench/run scale}: 60 % of its samples in keeping the queue and summing).
+     */
+    static TopDocs rescore(IndexSearcher searcher, List<Query> clauses, TopDocs firstPass, int n) throws IOException {
+        ScoreDoc[] hits = firstPass.scoreDocs.clone();
+        float[] score = new float[hits.length];
+        Integer[] byDoc = new Integer[hits.length];
+        for (int i = 0; i < hits.length; i++) {
+            byDoc[i] = i;
+        }
+        java.util.Arrays.sort(byDoc, Comparator.comparingInt(i -> hits[i].doc));
+        List<Weight> weights = new ArrayList<>(clauses.size());
+        for (Query clause : clauses) {
+            weights.add(searcher.createWeight(searcher.rewrite(clause), ScoreMode.COMPLETE, 1f));
+        }
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        Scorer[] scorers = new Scorer[weights.size()];
+        int next = 0;
+        for (LeafReaderContext leaf : leaves) {
+            int end = leaf.docBase + leaf.reader().maxDoc();
+            if (next >= byDoc.length || hits[byDoc[next]].doc >= end) {
+                continue;
             }
-        };
+            for (int c = 0; c < scorers.length; c++) {
+                scorers[c] = weights.get(c).scorer(leaf);
+            }
+            for (; next < byDoc.length && hits[byDoc[next]].doc < end; next++) {
+                int i = byDoc[next];
+                int target = hits[i].doc - leaf.docBase;
+                double sum = 0;
+                boolean matched = false;
+                for (Scorer scorer : scorers) {
+                    if (scorer == null) {
+                        continue;
+                    }
+                    int at = scorer.docID();
+                    if (at < target) {
+                        at = scorer.iterator().advance(target);
+                    }
+                    if (at == target) {
+                        sum += scorer.score();
+                        matched = true;
+                    }
+                }
+                score[i] = matched ? (float) sum : 0f;
+            }
+        }
+        Integer[] order = new Integer[hits.length];
+        for (int i = 0; i < hits.length; i++) {
+            order[i] = i;
+        }
+        // best first; a tie keeps the first pass's order
+        java.util.Arrays.sort(order, (a, b) -> score[a] != score[b] ? Float.compare(score[b], score[a]) : Integer.compare(a, b));
+        ScoreDoc[] best = new ScoreDoc[Math.min(n, hits.length)];
+        for (int i = 0; i < best.length; i++) {
+            best[i] = new ScoreDoc(hits[order[i]].doc, score[order[i]]);
+        }
+        return new TopDocs(firstPass.totalHits, best);
     }
 
     /** A query's term clauses: all of them, and those selective enough for a first pass (see {@link #LONG_POSTINGS}). */
     private static final class Clauses {
         final BooleanQuery.Builder all = new BooleanQuery.Builder();
         final BooleanQuery.Builder rare = new BooleanQuery.Builder();
+        final List<Query> queries = new ArrayList<>();
+        final int longPostings;
         int selective;
         int common;
 
+        Clauses(int longPostings) {
+            this.longPostings = longPostings;
+        }
+
         void add(Query query, int docFreq) {
             all.add(query, BooleanClause.Occur.SHOULD);
-            if (docFreq > LONG_POSTINGS) {
+            queries.add(query);
+            if (docFreq > longPostings) {
                 common++;
             } else {
                 rare.add(query, BooleanClause.Occur.SHOULD);

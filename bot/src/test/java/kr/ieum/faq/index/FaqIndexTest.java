@@ -130,4 +130,39 @@ class FaqIndexTest {
             assertTrue(index.search("what is hikorea", "en", 1).stream().allMatch(h -> h.confidence() < 0.5));
         }
     }
+
+    /**
+     * On a knowledge base large enough for the two passes (terms in more than 500 phrasings are left out of the first),
+     * the best topic and its confidence are those of one exact pass over every term, across several segments.
+     */
+    @Test
+    void theTwoPassesFindTheBestTopicOneExactPassFinds() throws Exception {
+        java.util.Random random = new java.util.Random(7);
+        List<String> common = List.of("card", "mobile", "phone", "office", "how", "do", "i", "the", "my", "apply");
+        try (FaqIndex twoPasses = new FaqIndex(FaqIndex.Weights.DEFAULT); FaqIndex onePass = new FaqIndex(FaqIndex.Weights.DEFAULT, Integer.MAX_VALUE)) {
+            for (int batch = 0; batch < 4; batch++) {
+                List<FaqIndex.Phrase> phrases = new java.util.ArrayList<>();
+                for (int t = batch * 300; t < (batch + 1) * 300; t++) {
+                    for (int p = 0; p < 3; p++) {
+                        StringBuilder text = new StringBuilder("key" + t + " word" + random.nextInt(2000) + " word" + random.nextInt(2000));
+                        for (int w = 0; w < 2 + random.nextInt(4); w++) {
+                            text.append(' ').append(common.get(random.nextInt(common.size())));
+                        }
+                        phrases.add(new FaqIndex.Phrase("topic-" + t, "en", text.toString()));
+                    }
+                }
+                List<String> keys = phrases.stream().map(p -> FaqIndex.key(p.topic(), p.locale())).distinct().toList();
+                twoPasses.replace(keys, phrases);
+                onePass.replace(keys, phrases);
+            }
+            for (int q = 0; q < 200; q++) {
+                String query = "key" + random.nextInt(1200) + " word" + random.nextInt(2000) + " " + common.get(random.nextInt(common.size()))
+                        + " " + common.get(random.nextInt(common.size())) + " the card";
+                TopicHit exact = onePass.search(query, "en", 8).get(0);
+                TopicHit fast = twoPasses.search(query, "en", 8).get(0);
+                assertEquals(exact.topic(), fast.topic(), query);
+                assertEquals(exact.score(), fast.score(), 1e-6, query);
+            }
+        }
+    }
 }
