@@ -12,27 +12,35 @@ import java.util.List;
  * @param menuItems        what its numbers stand for, in order
  * @param pendingAction    an action waiting for confirmation ({@code forget}), or null
  * @param lastTopic        the topic answered last (MORE sends the whole answer), or null
+ * @param mayHaveJourney   false when the contact has never had a journey's progress (then nobody needs to read it)
+ * @param mayHaveHandoff   false when the contact has never had a handoff request (nor its messages)
  */
 public record Contact(long id, String language, boolean languageExplicit, String consent, String menuKind,
-        List<String> menuItems, String pendingAction, String lastTopic, boolean isNew) {
+        List<String> menuItems, String pendingAction, String lastTopic, boolean isNew, boolean mayHaveJourney,
+        boolean mayHaveHandoff) {
 
     public Contact withLanguage(String tag, boolean explicit) {
-        return new Contact(id, tag, explicit, consent, menuKind, menuItems, pendingAction, lastTopic, isNew);
+        return new Contact(id, tag, explicit, consent, menuKind, menuItems, pendingAction, lastTopic,
+                isNew, mayHaveJourney, mayHaveHandoff);
     }
 
     public Contact withMenu(String kind, List<String> items) {
-        return new Contact(id, language, languageExplicit, consent, kind, List.copyOf(items), pendingAction, lastTopic, isNew);
+        return new Contact(id, language, languageExplicit, consent, kind, List.copyOf(items), pendingAction, lastTopic,
+                isNew, mayHaveJourney, mayHaveHandoff);
     }
 
     public Contact withPending(String action) {
-        return new Contact(id, language, languageExplicit, consent, menuKind, menuItems, action, lastTopic, isNew);
+        return new Contact(id, language, languageExplicit, consent, menuKind, menuItems, action, lastTopic,
+                isNew, mayHaveJourney, mayHaveHandoff);
     }
 
     public Contact withLastTopic(String topic) {
-        return new Contact(id, language, languageExplicit, consent, menuKind, menuItems, pendingAction, topic, isNew);
+        return new Contact(id, language, languageExplicit, consent, menuKind, menuItems, pendingAction, topic,
+                isNew, mayHaveJourney, mayHaveHandoff);
     }
 
     public Contact withConsent(String value) {
-        return new Contact(id, language, languageExplicit, value, menuKind, menuItems, pendingAction, lastTopic, isNew);
+        return new Contact(id, language, languageExplicit, value, menuKind, menuItems, pendingAction, lastTopic,
+                isNew, mayHaveJourney, mayHaveHandoff);
     }
 }

@@ -29,7 +29,7 @@ public class ContactStore {
     /**
      * Finds or creates the contact for {@code address} on {@code channel} and locks it; call inside a transaction. One
      * statement: the upsert takes the row lock either way and hands the row back ({@code xmax = 0} only on a row this
-     * statement inserted).
+     * statement inserted), the latest version of it when it waited for another turn's lock (whose writes it then sees).
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public Contact lock(String channel, String address) {
@@ -38,7 +38,7 @@ public class ContactStore {
         return jdbc.prepareStatement("insert into contact (channel, address_hash, address_enc, first_seen, last_seen) "
                 + "values (?, ?, ?, ?, ?) on conflict (channel, address_hash) do update set last_seen = excluded.last_seen "
                 + "returning id, language, language_explicit, consent, menu_kind, menu_items, pending_action, last_topic, "
-                + "xmax = 0", ps -> {
+                + "xmax = 0, journeys, handoffs", ps -> {
             ps.setString(1, channel);
             ps.setString(2, hash);
             ps.setBytes(3, cipher.encrypt(address));
@@ -49,7 +49,7 @@ public class ContactStore {
                 String items = rs.getString(6);
                 return new Contact(rs.getLong(1), rs.getString(2), rs.getBoolean(3), rs.getString(4), rs.getString(5),
                         items == null || items.isEmpty() ? List.of() : List.of(items.split(",")), rs.getString(7), rs.getString(8),
-                        rs.getBoolean(9));
+                        rs.getBoolean(9), rs.getBoolean(10), rs.getBoolean(11));
             }
         });
     }

@@ -33,7 +33,8 @@ class HandoffHandler implements TurnHandler {
 
     @Override
     public boolean canHandle(TurnContext turn) {
-        return turn.contact().pendingAction() == null && !turn.contact().isNew();
+        // a contact that never had a handoff request has no state to read (most contacts: one statement less a turn)
+        return turn.contact().pendingAction() == null && !turn.contact().isNew() && turn.contact().mayHaveHandoff();
     }
 
     @Override

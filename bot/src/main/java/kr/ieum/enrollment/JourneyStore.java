@@ -36,22 +36,25 @@ class JourneyStore {
         });
     }
 
+    /** Saves the contact's progress in a journey, and marks the contact as one whose turns must read it (once). */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     void save(Progress p, Instant now) {
-        jdbc.prepareStatement("insert into journey_progress (" + COLUMNS + ", started_at) values (?,?,?,?,?,?,?,?,?,?) "
+        jdbc.prepareStatement("with marked as (update contact set journeys = true where id = ? and not journeys) "
+                + "insert into journey_progress (" + COLUMNS + ", started_at) values (?,?,?,?,?,?,?,?,?,?) "
                 + "on conflict (contact_id, journey_id) do update set step_id = excluded.step_id, slots = excluded.slots, "
                 + "status = excluded.status, locale = excluded.locale, channel = excluded.channel, "
                 + "campaign = coalesce(excluded.campaign, journey_progress.campaign), updated_at = excluded.updated_at", ps -> {
             ps.setLong(1, p.contactId());
-            ps.setString(2, p.journeyId());
-            ps.setString(3, p.stepId());
-            ps.setString(4, p.slotText());
-            ps.setString(5, p.status());
-            ps.setString(6, p.locale());
-            ps.setString(7, p.channel());
-            ps.setString(8, p.campaign());
-            ps.setTimestamp(9, Timestamp.from(now));
+            ps.setLong(2, p.contactId());
+            ps.setString(3, p.journeyId());
+            ps.setString(4, p.stepId());
+            ps.setString(5, p.slotText());
+            ps.setString(6, p.status());
+            ps.setString(7, p.locale());
+            ps.setString(8, p.channel());
+            ps.setString(9, p.campaign());
             ps.setTimestamp(10, Timestamp.from(now));
+            ps.setTimestamp(11, Timestamp.from(now));
             return ps.executeUpdate();
         });
     }

@@ -24,15 +24,18 @@ class HandoffStore {
 
     @Transactional
     Handoff create(long contactId, String channel, String language, String reason, String topic, boolean covered, Instant now) {
-        long id = jdbc.prepareStatement("insert into handoff (contact_id, channel, language, reason, topic, status, covered, created_at) "
+        // the contact is marked as one whose turns must read its handoff state (see HandoffHandler), in the same statement
+        long id = jdbc.prepareStatement("with marked as (update contact set handoffs = true where id = ? and not handoffs) "
+                + "insert into handoff (contact_id, channel, language, reason, topic, status, covered, created_at) "
                 + "values (?, ?, ?, ?, ?, 'waiting', ?, ?) returning id", ps -> {
             ps.setLong(1, contactId);
-            ps.setString(2, channel);
-            ps.setString(3, language);
-            ps.setString(4, reason);
-            ps.setString(5, topic);
-            ps.setBoolean(6, covered);
-            ps.setTimestamp(7, Timestamp.from(now));
+            ps.setLong(2, contactId);
+            ps.setString(3, channel);
+            ps.setString(4, language);
+            ps.setString(5, reason);
+            ps.setString(6, topic);
+            ps.setBoolean(7, covered);
+            ps.setTimestamp(8, Timestamp.from(now));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);

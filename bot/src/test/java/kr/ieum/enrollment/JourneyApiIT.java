@@ -195,6 +195,23 @@ class JourneyApiIT extends ServiceTest {
         assertEquals(step("en", "old-method"), last(en.says(texts("en").steps().get("card").choices().get("old"))));
     }
 
+    /**
+     * A contact's turns read its journey progress only once it has some: the contact row says so from the statement that
+     * saved its first step (one statement less on the turns of the many who never start one).
+     */
+    @Test
+    void aContactIsMarkedAsInAJourneyWhenItsFirstStepIsSaved() {
+        String question = "what is the mobile residence card? " + UUID.randomUUID();
+        Chat en = new Chat(client, "marked-" + UUID.randomUUID(), "en");
+        assertEquals("answered", en.says(question).get("outcome"));
+        String flags = "select c.journeys || ' ' || c.handoffs from contact c join turn t on t.contact_id = c.id where t.body = ?";
+        assertEquals("false false", Sql.one(dataSource, flags, question));
+        en.says("j_" + JOURNEY + "_card");
+        assertEquals("true false", Sql.one(dataSource, flags, question));
+        // and the next question is answered as one asked in the middle of the journey
+        assertEquals(messages.render("en", "journey.continue").text(), last(en.says("what is the mobile residence card?")));
+    }
+
     @Test
     void problemAnswersTheTroubleshootingTopicThenAsksAPersonAndSaysHonestlyWhen() {
         Chat id = new Chat(client, "problem-id", "id");
