@@ -38,7 +38,8 @@ class ChannelStore {
     }
 
     /** A stored inbound message, decrypted. */
-    record Inbound(long id, int attempts, InboundEnvelope envelope) {}
+    /** @param first no earlier message of the same contact waits */
+    record Inbound(long id, int attempts, InboundEnvelope envelope, boolean first) {}
 
     /** The NOTIFY channel on which an outbox row is handed to the replica holding its resident's connection. */
     static final String HANDOVERS = "ieum_outbox_handover";
@@ -94,47 +95,42 @@ class ChannelStore {
         }
     }
 
-    /** Locks a new inbound message for processing; empty when another worker has it or it is done. */
-    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    Optional<Inbound> claimInbound(long id) {
-        return jdbc.prepareStatement("select attempts, payload_enc from inbox where id = ? and state = 'new' "
-                + "and payload_enc is not null for update skip locked", ps -> {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.<Inbound>empty();
-                }
-                InboundEnvelope env = read(cipher.decrypt(rs.getBytes(2)), InboundEnvelope.class);
-                return Optional.of(new Inbound(id, rs.getInt(1), env));
-            }
-        });
-    }
-
     /**
      * Serialises the turns of one contact across replicas: takes a transaction-scoped advisory lock on the contact of
      * inbox row {@code id} (channel and address hash), so a second message of the same resident waits while the first
-     * one's turn runs on any replica. Then answers whether the row may go now: false while an earlier message of the
-     * same contact still waits (a later webhook overtook it), so that turns run in the order residents wrote.
+     * one's turn runs on any replica. Call before {@link #claimInbound}, in the same transaction.
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    boolean contactTurn(long id) {
-        boolean locked = jdbc.prepareStatement("select pg_advisory_xact_lock(" + CONTACT_LOCKS + ", hashtext(channel || ':' || address_hash)) "
+    void lockContact(long id) {
+        jdbc.prepareStatement("select pg_advisory_xact_lock(" + CONTACT_LOCKS + ", hashtext(channel || ':' || address_hash)) "
                 + "from inbox where id = ? and address_hash is not null", ps -> {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
             }
         });
-        if (!locked) {
-            return true;
-        }
-        // a statement of its own: it must see what the turn we waited for committed (a statement's snapshot is taken
-        // when it starts, before the lock was granted)
-        return jdbc.prepareStatement("select not exists (select 1 from inbox e join inbox i on e.channel = i.channel "
-                + "and e.address_hash = i.address_hash where i.id = ? and e.state = 'new' and e.id < i.id)", ps -> {
+    }
+
+    /**
+     * Locks a new inbound message for processing; empty when another worker has it or it is done. Also says whether the
+     * message may go now ({@link Inbound#first}): not while an earlier message of the same contact still waits (a later
+     * webhook overtook it), so that turns run in the order residents wrote. A statement of its own after
+     * {@link #lockContact}: it must see what the turn it waited for committed (a statement's snapshot is taken when it
+     * starts, before the lock was granted); one statement for both, since a turn's cost in PostgreSQL is mostly per
+     * statement.
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    Optional<Inbound> claimInbound(long id) {
+        return jdbc.prepareStatement("select i.attempts, i.payload_enc, not exists (select 1 from inbox e where e.channel = i.channel "
+                + "and e.address_hash = i.address_hash and e.state = 'new' and e.id < i.id) from inbox i where i.id = ? "
+                + "and i.state = 'new' and i.payload_enc is not null for update of i skip locked", ps -> {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() && rs.getBoolean(1);
+                if (!rs.next()) {
+                    return Optional.<Inbound>empty();
+                }
+                InboundEnvelope env = read(cipher.decrypt(rs.getBytes(2)), InboundEnvelope.class);
+                return Optional.of(new Inbound(id, rs.getInt(1), env, rs.getBoolean(3)));
             }
         });
     }

@@ -25,12 +25,13 @@ class InboundProcessor {
      * Claims inbox row {@code id}, runs the turn and, unless {@code inline}, puts the replies in the outbox;
      * empty when the row is taken or done already, or (unless {@code inline}: a webhook waits for that answer) when an
      * earlier message of the same contact still waits, which then goes first and this one at a later poll. One contact's
-     * turns never run at once, on any replica ({@link ChannelStore#contactTurn}).
+     * turns never run at once, on any replica ({@link ChannelStore#lockContact}).
      */
     @Transactional
     Optional<Processed> process(long id, boolean inline) {
+        store.lockContact(id);
         Optional<ChannelStore.Inbound> claimed = store.claimInbound(id);
-        if (claimed.isEmpty() || !store.contactTurn(id) && !inline) {
+        if (claimed.isEmpty() || !claimed.get().first() && !inline) {
             return Optional.empty();
         }
         InboundEnvelope env = claimed.get().envelope();

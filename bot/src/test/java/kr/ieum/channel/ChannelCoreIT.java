@@ -94,8 +94,8 @@ class ChannelCoreIT extends ServiceTest {
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.atomic.AtomicLong committedAt = new java.util.concurrent.atomic.AtomicLong();
         Thread replica = new Thread(() -> transactions.executeWrite(status -> {
-            store.claimInbound(third).orElseThrow();
-            assertTrue(store.contactTurn(third));
+            store.lockContact(third);
+            assertTrue(store.claimInbound(third).orElseThrow().first());
             locked.countDown();
             try {
                 release.await();
