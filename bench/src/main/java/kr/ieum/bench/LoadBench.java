@@ -45,9 +45,13 @@ public final class LoadBench {
 
     public static void main(String[] args) throws Exception {
         boolean quick = List.of(args).contains("--quick");
-        int[] rates = quick ? new int[] {25, 50, 100, 200, 400} : new int[] {25, 50, 75, 100, 150, 200, 300};
-        int seconds = quick ? 5 : 30;
-        int warmSeconds = quick ? 6 : 30;
+        // --steady: CPU per turn only, at one rate, repeated (for comparing two builds on a noisy machine: run each in turn)
+        boolean steady = List.of(args).contains("--steady");
+        int[] rates = steady ? new int[] {200, 200, 200, 200, 200, 200} : quick ? new int[] {25, 50, 100, 200, 400}
+                : new int[] {25, 50, 75, 100, 150, 200, 300};
+        int seconds = steady ? 20 : quick ? 5 : 30;
+        int warmSeconds = steady ? 90 : quick ? 6 : 30;
+        int warmRate = steady ? 100 : rates[0] * 2;
         int contacts = quick ? 300 : 2000;
         String token = HexFormat.of().formatHex(new java.security.SecureRandom().generateSeed(16));
         KnowledgeBase kb = KnowledgeBase.load();
@@ -63,8 +67,8 @@ public final class LoadBench {
             boolean twilio = twilioStatus == null;
             System.out.println("load: Twilio webhooks " + (twilio ? "enabled" : "skipped: " + twilioStatus));
             Residents residents = new Residents(kb, BenchEnv.data("faq-dev"), contacts, twilio);
-            System.out.printf("load: warm-up, %d s at %d/s%n", warmSeconds, rates[0] * 2);
-            driver.step(residents, rates[0] * 2, warmSeconds);
+            System.out.printf("load: warm-up, %d s at %d/s%n", warmSeconds, warmRate);
+            driver.step(residents, warmRate, warmSeconds);
             List<Step> steps = new ArrayList<>();
             for (int rate : rates) {
                 Step s = driver.step(residents, rate, seconds);
@@ -78,6 +82,12 @@ public final class LoadBench {
                 }
             }
             System.out.printf("load: the Twilio API stand-in received %d outbound messages%n", twilioApi.messages());
+            if (steady) {
+                double[] perTurn = steps.stream().mapToDouble(st -> (st.serviceCpu() + st.postgresCpu()) * 10.0 / st.rate()).sorted().toArray();
+                System.out.printf(Locale.ROOT, "load: CPU per turn at %d/s (service + PostgreSQL), %d steps of %d s: median %.2f ms, all %s%n",
+                        rates[0], perTurn.length, seconds, perTurn[perTurn.length / 2], java.util.Arrays.toString(perTurn));
+                return;
+            }
             double[] rebuild = rebuild(kb);
             LoadReport.write(quick, service, residents, contacts, twilio, twilioStatus, seconds, warmSeconds, rates[0] * 2, steps, rebuild);
         }
