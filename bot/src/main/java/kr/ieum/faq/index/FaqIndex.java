@@ -25,6 +25,7 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -187,7 +188,7 @@ public final class FaqIndex implements AutoCloseable {
             IndexWriterConfig config = new IndexWriterConfig(perField).setSimilarity(SIMILARITY).setOpenMode(mode).setCommitOnClose(false)
                     .setIndexSort(new Sort(new SortField(RUN, SortField.Type.STRING)));
             writer = new IndexWriter(directory, config);
-            searchers = new SearcherManager(writer, null);
+            searchers = new SearcherManager(CachedNorms.wrap(DirectoryReader.open(writer)), null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,0 +1,170 @@
+package kr.ieum.faq.index;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FilterDirectoryReader;
+import org.apache.lucene.index.FilterLeafReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.util.FixedBitSet;
+
+/**
+ * A reader of the answer index whose norms (each phrasing's length, for BM25) are read once per segment and field into
+ * an array. Every locale's fields share one index, so a field is present in a small share of its documents and Lucene
+ * stores its norms sparsely: finding a document's norm scans the field's document list, and each term of a query scans
+ * it again. That was a third of a search's time on the real knowledge base (a JFR profile of {@code bench/run load}).
+ * The arrays give the same values at once. The index is sorted by locale, so a field's documents are one run and its
+ * array spans that run only.
+ */
+final class CachedNorms extends FilterDirectoryReader {
+    /** Per segment (its core cache key), per field: the norms read so far. */
+    private final Map<Object, Map<String, Norms>> cache;
+
+    static DirectoryReader wrap(DirectoryReader reader) throws IOException {
+        return new CachedNorms(reader, new ConcurrentHashMap<>());
+    }
+
+    private CachedNorms(DirectoryReader in, Map<Object, Map<String, Norms>> cache) throws IOException {
+        super(in, new SubReaderWrapper() {
+            @Override
+            public LeafReader wrap(LeafReader reader) {
+                return new Leaf(reader, cache);
+            }
+        });
+        this.cache = cache;
+    }
+
+    @Override
+    protected DirectoryReader doWrapDirectoryReader(DirectoryReader in) throws IOException {
+        return new CachedNorms(in, cache);
+    }
+
+    @Override
+    public IndexReader.CacheHelper getReaderCacheHelper() {
+        // same documents, same values: what is cached for the wrapped reader holds for this one
+        return in.getReaderCacheHelper();
+    }
+
+    /** One segment, with its norms from arrays. */
+    private static final class Leaf extends FilterLeafReader {
+        private final Map<String, Norms> norms;
+
+        Leaf(LeafReader in, Map<Object, Map<String, Norms>> cache) {
+            super(in);
+            IndexReader.CacheHelper helper = in.getCoreCacheHelper();
+            if (helper == null) {
+                norms = new ConcurrentHashMap<>();
+            } else {
+                Object key = helper.getKey();
+                Map<String, Norms> fresh = new ConcurrentHashMap<>();
+                Map<String, Norms> held = cache.putIfAbsent(key, fresh);
+                norms = held == null ? fresh : held;
+                if (held == null) {
+                    helper.addClosedListener(cache::remove);
+                }
+            }
+        }
+
+        @Override
+        public NumericDocValues getNormValues(String field) throws IOException {
+            Norms n = norms.get(field);
+            if (n == null) {
+                NumericDocValues values = in.getNormValues(field);
+                if (values == null) {
+                    return null;
+                }
+                try {
+                    n = norms.computeIfAbsent(field, f -> read(values));
+                } catch (UncheckedIOException e) {
+                    throw e.getCause();
+                }
+            }
+            return n.iterator();
+        }
+
+        private static Norms read(NumericDocValues values) {
+            try {
+                int first = values.nextDoc();
+                if (first == NumericDocValues.NO_MORE_DOCS) {
+                    return new Norms(0, new long[0], new FixedBitSet(1));
+                }
+                long[] buffer = new long[64];
+                FixedBitSet present = new FixedBitSet(64);
+                int last = first;
+                for (int doc = first; doc != NumericDocValues.NO_MORE_DOCS; doc = values.nextDoc()) {
+                    int at = doc - first;
+                    if (at >= buffer.length) {
+                        int size = Math.max(at + 1, buffer.length * 2);
+                        buffer = java.util.Arrays.copyOf(buffer, size);
+                        present = FixedBitSet.ensureCapacity(present, size);
+                    }
+                    buffer[at] = values.longValue();
+                    present.set(at);
+                    last = doc;
+                }
+                int length = last - first + 1;
+                return new Norms(first, java.util.Arrays.copyOf(buffer, length), present);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public CacheHelper getCoreCacheHelper() {
+            return in.getCoreCacheHelper();
+        }
+
+        @Override
+        public CacheHelper getReaderCacheHelper() {
+            return in.getReaderCacheHelper();
+        }
+    }
+
+    /** A field's norms over the run of documents from {@code first}: the value and whether the document has one. */
+    private record Norms(int first, long[] values, FixedBitSet present) {
+        NumericDocValues iterator() {
+            return new NumericDocValues() {
+                private int doc = -1;
+
+                @Override
+                public long longValue() {
+                    return values[doc - first];
+                }
+
+                @Override
+                public boolean advanceExact(int target) {
+                    doc = target;
+                    int at = target - first;
+                    return at >= 0 && at < values.length && present.get(at);
+                }
+
+                @Override
+                public int docID() {
+                    return doc;
+                }
+
+                @Override
+                public int nextDoc() {
+                    return advance(doc + 1);
+                }
+
+                @Override
+                public int advance(int target) {
+                    int at = Math.max(0, target - first);
+                    int next = at >= values.length ? NO_MORE_DOCS : present.nextSetBit(at);
+                    doc = next == NO_MORE_DOCS || next >= values.length ? NO_MORE_DOCS : first + next;
+                    return doc;
+                }
+
+                @Override
+                public long cost() {
+                    return values.length;
+                }
+            };
+        }
+    }
+}
