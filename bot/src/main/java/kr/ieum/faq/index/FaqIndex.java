@@ -104,6 +104,8 @@ public final class FaqIndex implements AutoCloseable {
      * candidates can be missed. A question of common terms only is one exact pass.
      */
     static final int LONG_POSTINGS = 500;
+    /** Term look-ups kept per reader ({@link #lookUp}): some 250 bytes each, so at most about 12 MiB. */
+    private static final int MAX_CACHED_TERMS = 50_000;
     /** Documents the first pass hands to the exact second one. */
     private static final int CANDIDATES = 4 * HITS;
 
@@ -122,6 +124,8 @@ public final class FaqIndex implements AutoCloseable {
     private final double answerShare;
     private final Set<String> locales = ConcurrentHashMap.newKeySet();
     private final Map<Object, String[]> topicsBySegment = new ConcurrentHashMap<>();
+    /** Terms looked up in the current reader, at most {@link #MAX_CACHED_TERMS} of them. */
+    private volatile TermCache termCache = new TermCache(null, Map.of());
     private final ConceptLexicon lexicon;
     /** The concepts of every locale's phrasings (language-neutral: a question meets them all there). */
     private final ConceptIndex concepts;
@@ -509,7 +513,7 @@ public final class FaqIndex implements AutoCloseable {
      * with this index's statistics; a term the index has never seen counts with the highest idf, so unknown words lower
      * the confidence.
      */
-    private static double addTerms(Clauses clauses, IndexSearcher searcher, String field, Map<String, Integer> terms,
+    private double addTerms(Clauses clauses, IndexSearcher searcher, String field, Map<String, Integer> terms,
             float weight) throws IOException {
         if (terms.isEmpty()) {
             return 0;
@@ -523,7 +527,7 @@ public final class FaqIndex implements AutoCloseable {
         double score = 0;
         for (Map.Entry<String, Integer> e : terms.entrySet()) {
             Term term = new Term(field, e.getKey());
-            TermStates states = TermStates.build(searcher, term, true);
+            TermStates states = lookUp(searcher, term);
             int df = states.docFreq();
             if (df > 0) {
                 Query query = new TermQuery(term, states);
@@ -535,6 +539,30 @@ public final class FaqIndex implements AutoCloseable {
         }
         return score;
     }
+
+    /**
+     * The term's entry in the term dictionary of {@code searcher}'s reader (each segment's position of its postings, its
+     * statistics), looked up once while that reader is current: residents' questions share most of their words and
+     * character n-grams, and the look-ups were a third of a search's time once norms came from arrays. A publish opens a
+     * new reader, and with it a new cache; a look-up built with statistics is never changed after, so threads share it.
+     */
+    private TermStates lookUp(IndexSearcher searcher, Term term) throws IOException {
+        TermCache cache = termCache;
+        if (cache.reader() != searcher.getIndexReader() || cache.states().size() >= MAX_CACHED_TERMS) {
+            // a new reader, or so many different terms (nonsense text, a flood of it) that it starts over
+            cache = new TermCache(searcher.getIndexReader(), new ConcurrentHashMap<>());
+            termCache = cache;
+        }
+        TermStates states = cache.states().get(term);
+        if (states == null) {
+            states = TermStates.build(searcher, term, true);
+            cache.states().put(term, states);
+        }
+        return states;
+    }
+
+    /** Look-ups of one reader's terms ({@link #lookUp}). */
+    private record TermCache(IndexReader reader, Map<Term, TermStates> states) {}
 
     /**
      * The second pass: each candidate's exact score for the whole query (the sum of its clauses' scores, as the

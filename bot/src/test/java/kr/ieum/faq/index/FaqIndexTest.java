@@ -132,6 +132,30 @@ class FaqIndexTest {
     }
 
     /**
+     * Term look-ups are kept per reader: a publish in between (new statistics, new postings) and a flood of nonsense
+     * words (the cache starts over) change no answer.
+     */
+    @Test
+    void keptTermLookUpsNeverOutliveTheirReader() throws Exception {
+        try (FaqIndex index = index(List.of(new FaqIndex.Phrase("hikorea", "en", "what is hikorea"),
+                new FaqIndex.Phrase("cost", "en", "what does the mobile card cost")))) {
+            List<TopicHit> before = index.search("what does hikorea cost", "en", 8);
+            assertEquals(before, index.search("what does hikorea cost", "en", 8));
+            index.replace(List.of(FaqIndex.key("cost", "en")), List.of(new FaqIndex.Phrase("cost", "en", "is hikorea free to use")));
+            List<TopicHit> after = index.search("what does hikorea cost", "en", 8);
+            assertTrue(!after.equals(before), "the publish changed the statistics the confidences use");
+            try (FaqIndex fresh = index(List.of(new FaqIndex.Phrase("hikorea", "en", "what is hikorea"),
+                    new FaqIndex.Phrase("cost", "en", "is hikorea free to use")))) {
+                assertEquals(fresh.search("what does hikorea cost", "en", 8), after, "as an index built with the new text");
+            }
+            for (int i = 0; i < 60_000; i++) {
+                index.search("zq" + Integer.toString(i, 36), "en", 8);
+            }
+            assertEquals(after, index.search("what does hikorea cost", "en", 8));
+        }
+    }
+
+    /**
      * On a knowledge base large enough for the two passes (terms in more than 500 phrasings are left out of the first),
      * the best topic and its confidence are those of one exact pass over every term, across several segments.
      */
