@@ -24,12 +24,29 @@ public final class Redactor {
 
     /** True when {@code text} holds a registration or passport number (the resident is then warned not to send them). */
     public static boolean containsIdNumber(String text) {
-        return text != null && !text.isEmpty() && (REGISTRATION.matcher(text).find() || PASSPORT.matcher(text).find());
+        return hasDigit(text) && (REGISTRATION.matcher(text).find() || PASSPORT.matcher(text).find());
+    }
+
+    /**
+     * True when {@code text} has a digit that any of the number patterns start from (ASCII or full-width): every one of
+     * them needs one, and most messages have none, so they skip the patterns.
+     */
+    private static boolean hasDigit(String text) {
+        if (text == null) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9' || c >= '\uFF10' && c <= '\uFF19') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code text} without its registration and passport numbers (for answering as if they were not there). */
     public static String withoutIdNumbers(String text) {
-        if (text == null || text.isEmpty()) {
+        if (!hasDigit(text)) {
             return text;
         }
         return PASSPORT.matcher(REGISTRATION.matcher(text).replaceAll(" ")).replaceAll(" ").replaceAll("\\s+", " ").strip();
@@ -39,7 +56,10 @@ public final class Redactor {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        String out = EMAIL.matcher(text).replaceAll("[email]");
+        String out = text.indexOf('@') < 0 ? text : EMAIL.matcher(text).replaceAll("[email]");
+        if (!hasDigit(out)) {
+            return out;
+        }
         out = REGISTRATION.matcher(out).replaceAll("[id-number]");
         out = PASSPORT.matcher(out).replaceAll("[passport]");
         return PHONE.matcher(out).replaceAll("[phone]");

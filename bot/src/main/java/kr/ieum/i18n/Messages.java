@@ -102,10 +102,27 @@ public final class Messages {
 
     /** A language's name written in the reader's language, from ICU's locale data (for example "tiếng Nga"). */
     public String languageName(String tag, String readerLocale) {
+        String key = tag + ' ' + readerLocale;
+        String known = languageNames.get(key);
+        if (known != null) {
+            return known;
+        }
         ULocale language = ULocale.forLanguageTag(tag);
         String name = language.getDisplayNameWithDialect(ULocale.forLanguageTag(readerLocale));
-        return name == null || name.isBlank() ? registry.get(tag).endonym() : name;
+        name = name == null || name.isBlank() ? registry.get(tag).endonym() : name;
+        if (languageNames.size() < MAX_LANGUAGE_NAMES) {
+            languageNames.put(key, name);
+        }
+        return name;
     }
+
+    /**
+     * Names made so far: ICU makes each from its locale data (1-2 % of a turn's samples in a JFR profile of
+     * {@code bench/run load}), and every SMS that links its answer page names its language. The supported languages in
+     * each other's are 400; the bound is for any other caller.
+     */
+    private final java.util.Map<String, String> languageNames = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_LANGUAGE_NAMES = 2_000;
 
     /** Keys of the base locale, for checks. */
     Set<String> keys(String locale) {
