@@ -90,11 +90,12 @@ final class CachedNorms extends FilterDirectoryReader {
             try {
                 int first = values.nextDoc();
                 if (first == NumericDocValues.NO_MORE_DOCS) {
-                    return new Norms(0, new long[0], new FixedBitSet(1));
+                    return new Norms(0, new byte[0], null, new FixedBitSet(1));
                 }
                 long[] buffer = new long[64];
                 FixedBitSet present = new FixedBitSet(64);
                 int last = first;
+                boolean bytes = true;
                 for (int doc = first; doc != NumericDocValues.NO_MORE_DOCS; doc = values.nextDoc()) {
                     int at = doc - first;
                     if (at >= buffer.length) {
@@ -102,12 +103,22 @@ final class CachedNorms extends FilterDirectoryReader {
                         buffer = java.util.Arrays.copyOf(buffer, size);
                         present = FixedBitSet.ensureCapacity(present, size);
                     }
-                    buffer[at] = values.longValue();
+                    long value = values.longValue();
+                    buffer[at] = value;
+                    bytes &= value == (byte) value;
                     present.set(at);
                     last = doc;
                 }
                 int length = last - first + 1;
-                return new Norms(first, java.util.Arrays.copyOf(buffer, length), present);
+                if (!bytes) {
+                    return new Norms(first, null, java.util.Arrays.copyOf(buffer, length), present);
+                }
+                // BM25's norms are one byte each (the length, coded): kept as bytes, an eighth of the memory
+                byte[] small = new byte[length];
+                for (int i = 0; i < length; i++) {
+                    small[i] = (byte) buffer[i];
+                }
+                return new Norms(first, small, null, present);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -124,22 +135,26 @@ final class CachedNorms extends FilterDirectoryReader {
         }
     }
 
-    /** A field's norms over the run of documents from {@code first}: the value and whether the document has one. */
-    private record Norms(int first, long[] values, FixedBitSet present) {
+    /**
+     * A field's norms over the run of documents from {@code first}: the values (in {@code small} when each fits in a byte,
+     * else in {@code large}) and whether the document has one.
+     */
+    private record Norms(int first, byte[] small, long[] large, FixedBitSet present) {
         NumericDocValues iterator() {
+            int length = small != null ? small.length : large.length;
             return new NumericDocValues() {
                 private int doc = -1;
 
                 @Override
                 public long longValue() {
-                    return values[doc - first];
+                    return small != null ? small[doc - first] : large[doc - first];
                 }
 
                 @Override
                 public boolean advanceExact(int target) {
                     doc = target;
                     int at = target - first;
-                    return at >= 0 && at < values.length && present.get(at);
+                    return at >= 0 && at < length && present.get(at);
                 }
 
                 @Override
@@ -155,14 +170,14 @@ final class CachedNorms extends FilterDirectoryReader {
                 @Override
                 public int advance(int target) {
                     int at = Math.max(0, target - first);
-                    int next = at >= values.length ? NO_MORE_DOCS : present.nextSetBit(at);
-                    doc = next == NO_MORE_DOCS || next >= values.length ? NO_MORE_DOCS : first + next;
+                    int next = at >= length ? NO_MORE_DOCS : present.nextSetBit(at);
+                    doc = next == NO_MORE_DOCS || next >= length ? NO_MORE_DOCS : first + next;
                     return doc;
                 }
 
                 @Override
                 public long cost() {
-                    return values.length;
+                    return length;
                 }
             };
         }

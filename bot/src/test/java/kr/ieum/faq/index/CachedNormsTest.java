@@ -24,10 +24,31 @@ class CachedNormsTest {
 
     @Test
     void everyNormIsTheStoredOneAndOnlyWhereTheFieldIs() throws Exception {
+        check(new org.apache.lucene.search.similarities.BM25Similarity());
+    }
+
+    /** Norms that do not fit in a byte (not BM25's, but a reader must not change them either). */
+    @Test
+    void largeNormsToo() throws Exception {
+        check(new org.apache.lucene.search.similarities.Similarity() {
+            @Override
+            public long computeNorm(org.apache.lucene.index.FieldInvertState state) {
+                return state.getLength() * 1_000_003L;
+            }
+
+            @Override
+            public SimScorer scorer(float boost, org.apache.lucene.search.CollectionStatistics collectionStats,
+                    org.apache.lucene.search.TermStatistics... termStats) {
+                throw new UnsupportedOperationException("not searched");
+            }
+        });
+    }
+
+    private static void check(org.apache.lucene.search.similarities.Similarity similarity) throws Exception {
         Random random = new Random(3);
         try (ByteBuffersDirectory directory = new ByteBuffersDirectory();
                 IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(new WhitespaceAnalyzer())
-                        .setMergePolicy(NoMergePolicy.INSTANCE))) {
+                        .setSimilarity(similarity).setMergePolicy(NoMergePolicy.INSTANCE))) {
             add(writer, random, 300);
             writer.commit();
             DirectoryReader reader = CachedNorms.wrap(DirectoryReader.open(writer));
