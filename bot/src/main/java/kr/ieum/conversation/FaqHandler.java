@@ -43,7 +43,7 @@ class FaqHandler implements TurnHandler {
     public TurnStep handle(TurnContext turn) {
         String language = turn.language();
         FaqResult result = faq.ask(turn.text(), language, turn.typedIn());
-        boolean inJourney = turn.contact().mayHaveJourney() && journeys.active(turn.contact().id()).isPresent();
+        boolean inJourney = journeys.active(turn.contact()).isPresent();
         return switch (result.outcome()) {
             case ANSWERED -> answered(turn, result, inJourney);
             case CLARIFY -> {

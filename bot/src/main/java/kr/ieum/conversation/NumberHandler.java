@@ -50,8 +50,7 @@ class NumberHandler implements TurnHandler {
             case JourneyTurn.MENU_REMINDER -> journey(picked, journeys.reminder(picked.who(), "yes".equals(item)));
             case Replies.MENU_OFFER -> start(picked, item);
             default -> item.startsWith(Replies.JOURNEY_ITEM) ? start(picked, item.substring(Replies.JOURNEY_ITEM.length()))
-                    : replies.answerInContext(picked, item, Outcome.ANSWERED, 1.0,
-                            contact.mayHaveJourney() && journeys.active(contact.id()).isPresent());
+                    : replies.answerInContext(picked, item, Outcome.ANSWERED, 1.0, journeys.active(contact).isPresent());
         };
     }
 

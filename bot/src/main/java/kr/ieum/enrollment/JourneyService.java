@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import kr.ieum.contact.Contact;
 import kr.ieum.contact.ContactStore;
 import kr.ieum.content.ContentService;
 import kr.ieum.content.Journey;
@@ -93,8 +94,17 @@ public class JourneyService {
 
     /** The contact's active journey, if any. */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public Optional<Progress> active(long contactId) {
+    Optional<Progress> active(long contactId) {
         return store.latest(contactId).filter(Progress::active);
+    }
+
+    /**
+     * As {@link #active(long)}, for a contact as a turn holds it: one that never had a journey's progress (most) is
+     * answered without reading it ({@link Contact#mayHaveJourney}).
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public Optional<Progress> active(Contact contact) {
+        return contact.mayHaveJourney() ? active(contact.id()) : Optional.empty();
     }
 
     /**
