@@ -21,14 +21,14 @@ import org.apache.lucene.util.FixedBitSet;
  * array spans that run only.
  */
 final class CachedNorms extends FilterDirectoryReader {
-    /** Per segment (its core cache key), per field: the norms read so far. */
-    private final Map<Object, Map<String, Norms>> cache;
+    /** Per segment, per field: the norms read so far. */
+    private final PerSegment<Map<String, Norms>> cache;
 
     static DirectoryReader wrap(DirectoryReader reader) throws IOException {
-        return new CachedNorms(reader, new ConcurrentHashMap<>());
+        return new CachedNorms(reader, new PerSegment<>());
     }
 
-    private CachedNorms(DirectoryReader in, Map<Object, Map<String, Norms>> cache) throws IOException {
+    private CachedNorms(DirectoryReader in, PerSegment<Map<String, Norms>> cache) throws IOException {
         super(in, new SubReaderWrapper() {
             @Override
             public LeafReader wrap(LeafReader reader) {
@@ -51,26 +51,16 @@ final class CachedNorms extends FilterDirectoryReader {
 
     /** One segment, with its norms from arrays. */
     private static final class Leaf extends FilterLeafReader {
-        private final Map<String, Norms> norms;
+        private final PerSegment<Map<String, Norms>> cache;
 
-        Leaf(LeafReader in, Map<Object, Map<String, Norms>> cache) {
+        Leaf(LeafReader in, PerSegment<Map<String, Norms>> cache) {
             super(in);
-            IndexReader.CacheHelper helper = in.getCoreCacheHelper();
-            if (helper == null) {
-                norms = new ConcurrentHashMap<>();
-            } else {
-                Object key = helper.getKey();
-                Map<String, Norms> fresh = new ConcurrentHashMap<>();
-                Map<String, Norms> held = cache.putIfAbsent(key, fresh);
-                norms = held == null ? fresh : held;
-                if (held == null) {
-                    helper.addClosedListener(cache::remove);
-                }
-            }
+            this.cache = cache;
         }
 
         @Override
         public NumericDocValues getNormValues(String field) throws IOException {
+            Map<String, Norms> norms = cache.get(in, r -> new ConcurrentHashMap<>());
             Norms n = norms.get(field);
             if (n == null) {
                 NumericDocValues values = in.getNormValues(field);

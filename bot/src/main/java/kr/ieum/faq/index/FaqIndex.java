@@ -123,7 +123,7 @@ public final class FaqIndex implements AutoCloseable {
     private final double phraseShare;
     private final double answerShare;
     private final Set<String> locales = ConcurrentHashMap.newKeySet();
-    private final Map<Object, String[]> topicsBySegment = new ConcurrentHashMap<>();
+    private final PerSegment<String[]> topicsBySegment = new PerSegment<>();
     /** Terms looked up in the current reader, at most {@link #MAX_CACHED_TERMS} of them. */
     private volatile TermCache termCache = new TermCache(null, Map.of());
     private final ConceptLexicon lexicon;
@@ -483,12 +483,10 @@ public final class FaqIndex implements AutoCloseable {
      * the topic of every hit from stored fields instead cost a decompression per hit, the largest single cost of a turn.
      */
     private String[] topics(LeafReader reader) throws IOException {
-        IndexReader.CacheHelper helper = reader.getCoreCacheHelper();
-        Object cacheKey = helper == null ? reader : helper.getKey();
-        String[] cached = topicsBySegment.get(cacheKey);
-        if (cached != null) {
-            return cached;
-        }
+        return topicsBySegment.get(reader, FaqIndex::readTopics);
+    }
+
+    private static String[] readTopics(LeafReader reader) throws IOException {
         String[] byDoc = new String[reader.maxDoc()];
         SortedDocValues values = reader.getSortedDocValues(TOPIC);
         if (values != null) {
@@ -500,9 +498,6 @@ public final class FaqIndex implements AutoCloseable {
                 }
                 byDoc[doc] = byOrd[ord];
             }
-        }
-        if (helper != null && topicsBySegment.putIfAbsent(cacheKey, byDoc) == null) {
-            helper.addClosedListener(topicsBySegment::remove);
         }
         return byDoc;
     }
