@@ -460,10 +460,9 @@ public final class FaqIndex implements AutoCloseable {
         }
         // the best HITS exactly, without counting every match: once HITS are collected, Lucene skips documents that cannot
         // enter the top (block-max scores), which is what keeps a query fast on a large knowledge base
-        Query all = clauses.all.build();
         TopDocs top;
         if (clauses.common == 0 || clauses.selective == 0) {
-            top = searcher.search(all, new TopScoreDocCollectorManager(HITS, HITS));
+            top = searcher.search(clauses.all(), new TopScoreDocCollectorManager(HITS, HITS));
         } else {
             // a large knowledge base: candidates from the selective terms, then every term's exact score for them
             TopDocs candidates = searcher.search(clauses.rare.build(), new TopScoreDocCollectorManager(CANDIDATES, CANDIDATES));
@@ -625,7 +624,6 @@ public final class FaqIndex implements AutoCloseable {
 
     /** A query's term clauses: all of them, and those selective enough for a first pass (see {@link #LONG_POSTINGS}). */
     private static final class Clauses {
-        final BooleanQuery.Builder all = new BooleanQuery.Builder();
         final BooleanQuery.Builder rare = new BooleanQuery.Builder();
         final List<Query> queries = new ArrayList<>();
         final int longPostings;
@@ -636,8 +634,14 @@ public final class FaqIndex implements AutoCloseable {
             this.longPostings = longPostings;
         }
 
+        /** Every clause, as one query. */
+        Query all() {
+            BooleanQuery.Builder all = new BooleanQuery.Builder();
+            queries.forEach(q -> all.add(q, BooleanClause.Occur.SHOULD));
+            return all.build();
+        }
+
         void add(Query query, int docFreq) {
-            all.add(query, BooleanClause.Occur.SHOULD);
             queries.add(query);
             if (docFreq > longPostings) {
                 common++;
