@@ -30,6 +30,11 @@ final class WarmUp implements ApplicationEventListener<ServerStartupEvent> {
     private final Messages messages;
     /** The locales the start's warm-up readied, once it is over (exceptionally when it stopped). */
     private final CompletableFuture<Integer> finished = new CompletableFuture<>();
+    /**
+     * Set when the service begins to stop: the warm-up then asks for no more beans, since one asked for while the context
+     * closes its beans is made anew (a data source, its migrations) against a database that is stopping.
+     */
+    private volatile boolean stopping;
 
     WarmUp(BeanProvider<ConversationEngine> engine, BeanProvider<LanguageResolver> languages, BeanProvider<FaqService> faq,
             Messages messages) {
@@ -54,14 +59,29 @@ final class WarmUp implements ApplicationEventListener<ServerStartupEvent> {
         thread.start();
     }
 
+    @io.micronaut.runtime.event.annotation.EventListener
+    void onShutdown(io.micronaut.context.event.ShutdownEvent event) {
+        stopping = true;
+    }
+
+    private void goOn() {
+        if (stopping) {
+            throw new java.util.concurrent.CancellationException("the service is stopping");
+        }
+    }
+
     /** Readies every locale; answers how many. */
     int run() {
         long start = System.nanoTime();
+        goOn();
         engine.get();
+        goOn();
         LanguageResolver resolver = languages.get();
+        goOn();
         FaqService answers = faq.get();
         int locales = 0;
         for (String tag : messages.locales().tags()) {
+            goOn();
             // the language's own name in its own script (locales/): the script each locale's analysis is for
             String sample = messages.locales().get(tag).endonym();
             resolver.resolve(sample, null, false, null);
